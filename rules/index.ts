@@ -1,0 +1,44 @@
+/**
+ * The rule registry: every rule the `mtlint` preset attaches, in the order
+ * they run. Each rule is a retext plugin in `rules/<id>/index.ts`, with its
+ * doc in `rules/<id>/README.md`.
+ */
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import retextIndefiniteArticle from 'retext-indefinite-article'
+import retextRepeatedWords from 'retext-repeated-words'
+import retextSentenceSpacing from 'retext-sentence-spacing'
+
+export interface RuleDefinition {
+  /** The rule id: the `ruleId` of its messages and its key in options. */
+  id: string
+  /** One line for the rules list. */
+  description: string
+  plugin: Plugin<[any?], Root>
+  /**
+   * For plugins from the ecosystem: their messages are re-labelled as
+   * mtlint's (`source`, `ruleId`, `url`), and `fix` is set as given here.
+   */
+  external?: {fix: boolean}
+}
+
+export const rules: RuleDefinition[] = [
+  {
+    id: 'repeated-words',
+    description: 'A word repeated by mistake (`the the`), from retext-repeated-words.',
+    plugin: retextRepeatedWords as Plugin<[any?], Root>,
+    external: {fix: true}
+  },
+  {
+    id: 'indefinite-article',
+    description: '`a` where `an` is needed and the reverse, from retext-indefinite-article.',
+    plugin: retextIndefiniteArticle as Plugin<[any?], Root>,
+    external: {fix: true}
+  },
+  {
+    id: 'sentence-spacing',
+    description: 'More than one space between sentences, from retext-sentence-spacing.',
+    plugin: retextSentenceSpacing as Plugin<[any?], Root>,
+    external: {fix: true}
+  }
+]

@@ -1,0 +1,110 @@
+/**
+ * The public API: lint a text (or a file) and get its findings, the fixed
+ * text and a unified diff of the proposed fixes.
+ *
+ * ```js
+ * import {check} from 'mtlint'
+ * const {messages, fixed, patch} = await check('of Course, they said.')
+ * ```
+ */
+import path from 'node:path'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {findConfig, loadConfigFile} from './config.js'
+import {applyFixes, type Edit, type SkippedEdit} from './fix.js'
+import {readTextFile} from './input.js'
+import retextEnglishLinear from './parse.js'
+import mtlint, {type MtlintOptions} from './preset.js'
+import type {MtlintMessage} from './rule-kit.js'
+
+export interface CheckOptions extends MtlintOptions {
+  /** File path: used in messages and in the diff header. */
+  path?: string | undefined
+}
+
+export interface CheckResult {
+  /** Findings, in document order. */
+  messages: MtlintMessage[]
+  /** The text with every applied fix. */
+  fixed: string
+  /** Unified diff from the text to `fixed` ('' when nothing is fixed). */
+  patch: string
+  /** Fixes applied, and fixes skipped because they overlapped another. */
+  applied: Edit[]
+  skipped: SkippedEdit[]
+  file: VFile
+}
+
+/** Lint `text` with the mtlint preset. */
+export async function check(
+  text: string,
+  options: CheckOptions = {}
+): Promise<CheckResult> {
+  const {path: filePath, ...settings} = options
+  const file = new VFile({value: text, path: filePath})
+  const processor = unified().use(retextEnglishLinear).use(mtlint, settings)
+  const tree = processor.parse(file)
+  await processor.run(tree, file)
+
+  const messages = sortMessages(file.messages as MtlintMessage[])
+  file.messages = messages
+  const name = filePath ? toPosix(path.relative(process.cwd(), filePath) || filePath) : 'text'
+  const {fixed, patch, applied, skipped} = applyFixes(text, messages, {fileName: name})
+  return {messages, fixed, patch, applied, skipped, file}
+}
+
+export interface CheckFileOptions extends MtlintOptions {
+  /**
+   * Where options come from besides those given here: `true` (default)
+   * searches up from the file for `.mtlintrc.json` / `package.json`, a
+   * string names one config file, `false` uses none. Options given here
+   * override the file's.
+   */
+  config?: boolean | string | undefined
+}
+
+/** Read `filePath` strictly (UTF-8, not binary) and lint it. */
+export async function checkFile(
+  filePath: string,
+  options: CheckFileOptions = {}
+): Promise<CheckResult> {
+  const {config = true, ...given} = options
+  const text = await readTextFile(filePath)
+  const fromConfig =
+    config === false
+      ? {}
+      : typeof config === 'string'
+        ? loadConfigFile(config).options
+        : findConfig(path.dirname(path.resolve(filePath))).options
+  return check(text, {...mergeOptions(fromConfig, given), path: filePath})
+}
+
+/** Options from a config file, overridden by options given in code. */
+export function mergeOptions(base: MtlintOptions, over: MtlintOptions): MtlintOptions {
+  return {
+    rules: {...base.rules, ...over.rules},
+    allow: [...(base.allow ?? []), ...(over.allow ?? [])]
+  }
+}
+
+function sortMessages(messages: MtlintMessage[]): MtlintMessage[] {
+  return messages
+    .map((message, index) => ({message, index}))
+    .sort(
+      (a, b) =>
+        offsetOf(a.message) - offsetOf(b.message) ||
+        (a.message.ruleId ?? '').localeCompare(b.message.ruleId ?? '') ||
+        a.index - b.index
+    )
+    .map(({message}) => message)
+}
+
+function offsetOf(message: MtlintMessage): number {
+  const place = message.place
+  if (place && 'start' in place) return place.start.offset ?? 0
+  return place?.offset ?? 0
+}
+
+function toPosix(value: string): string {
+  return value.split(path.sep).join('/')
+}

@@ -1,0 +1,98 @@
+/**
+ * What every mtlint rule shares: how a finding is reported, so that all
+ * messages carry the same fields (`source`, `ruleId`, `place`, `actual`,
+ * `expected`, `url`, `fix`).
+ */
+import type {Node} from 'unist'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+/** Where rule docs live; `url` of a message points at `rules/<id>/README.md`. */
+export const docsBase = 'https://github.com/mtlint/mtlint/blob/main/rules/'
+
+export const source = 'mtlint'
+
+/** A finding as mtlint reports it: a vfile message with a `fix` flag. */
+export interface MtlintMessage extends VFileMessage {
+  /**
+   * Whether `expected[0]` is safe to apply automatically. When false, the
+   * `expected` entries (if any) are suggestions for a person to choose from.
+   */
+  fix: boolean
+}
+
+export interface Finding {
+  ruleId: string
+  reason: string
+  /** Offsets into the document (UTF-16, end exclusive). */
+  start: number
+  end: number
+  /** Replacements; the first is the proposed fix when `fix` is true. */
+  expected?: string[] | undefined
+  /** Whether `expected[0]` is sure enough to apply without asking. */
+  fix?: boolean | undefined
+  /** A note for the person reading the report. */
+  note?: string | undefined
+}
+
+/**
+ * Report a finding on `file` at document offsets.
+ * Line/column are computed from the offsets, so a rule only deals in offsets.
+ */
+export function report(file: VFile, finding: Finding): MtlintMessage {
+  const text = String(file)
+  const place = {
+    start: pointAt(file, text, finding.start),
+    end: pointAt(file, text, finding.end)
+  }
+  const message = file.message(finding.reason, {
+    place,
+    ruleId: finding.ruleId,
+    source
+  }) as MtlintMessage
+  message.actual = text.slice(finding.start, finding.end)
+  message.expected = finding.expected ?? []
+  message.url = docsBase + finding.ruleId + '/README.md'
+  message.fix = Boolean(finding.fix && message.expected.length > 0)
+  if (finding.note) message.note = finding.note
+  return message
+}
+
+/** Start and end offsets of a node, or undefined when it has no position. */
+export function offsets(node: Node): {start: number; end: number} | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? undefined : {start, end}
+}
+
+// Line starts are computed once per file text and cached on the file, so
+// reporting is O(log lines) per message rather than O(document).
+const lineCache = new WeakMap<VFile, {text: string; starts: number[]}>()
+
+function pointAt(
+  file: VFile,
+  text: string,
+  offset: number
+): {line: number; column: number; offset: number} {
+  let cached = lineCache.get(file)
+  if (!cached || cached.text !== text) {
+    const starts = [0]
+    for (let index = 0; index < text.length; index++) {
+      if (text.charCodeAt(index) === 10) starts.push(index + 1)
+    }
+
+    cached = {text, starts}
+    lineCache.set(file, cached)
+  }
+
+  const {starts} = cached
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= offset) low = middle
+    else high = middle - 1
+  }
+
+  return {line: low + 1, column: offset - starts[low]! + 1, offset}
+}
