@@ -1,0 +1,90 @@
+/**
+ * The public API and the preset in a user's own unified pipeline.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {retext} from 'retext'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import mtlint, {applyFixes, check, checkFile, InputError, parseDocument, rules} from '../src/index.js'
+
+describe('check', () => {
+  it('returns messages in the retext shape, the fixed text and a patch', async () => {
+    const {messages, fixed, patch} = await check('It was the the best.', {path: 'doc.txt'})
+    const message = messages.find((m) => m.ruleId === 'repeated-words')!
+    expect(message.source).toBe('mtlint')
+    expect(message.actual).toBe('the the')
+    expect(message.expected).toEqual(['the'])
+    expect(message.fix).toBe(true)
+    expect(message.url).toMatch(/rules\/repeated-words\/README\.md$/)
+    expect(message.place).toMatchObject({start: {line: 1, column: 8, offset: 7}, end: {line: 1, column: 15, offset: 14}})
+    expect(fixed).toBe('It was the best.')
+    expect(patch).toContain('+It was the best.')
+  })
+
+  it('turns rules off and rejects unknown rules and options', async () => {
+    const off = await check('It was the the best.', {rules: {'repeated-words': false}})
+    expect(off.messages.filter((m) => m.ruleId === 'repeated-words')).toEqual([])
+    await expect(check('x', {rules: {nope: false}})).rejects.toThrow('unknown rule `nope`')
+    await expect(check('x', {colour: true} as never)).rejects.toThrow('unknown option `colour`')
+  })
+
+  it('checkFile reads strictly and finds the config beside the file', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mtlint-api-'))
+    fs.writeFileSync(path.join(folder, 'doc.txt'), 'It was the the best.')
+    fs.writeFileSync(path.join(folder, '.mtlintrc.json'), JSON.stringify({rules: {'repeated-words': false}}))
+    const result = await checkFile(path.join(folder, 'doc.txt'))
+    expect(result.messages.filter((m) => m.ruleId === 'repeated-words')).toEqual([])
+    const without = await checkFile(path.join(folder, 'doc.txt'), {config: false})
+    expect(without.fixed).toBe('It was the best.')
+    fs.writeFileSync(path.join(folder, 'bad.txt'), Buffer.from([0xff, 0xfe, 0x00]))
+    await expect(checkFile(path.join(folder, 'bad.txt'))).rejects.toBeInstanceOf(InputError)
+  })
+})
+
+describe('the preset in any unified pipeline', () => {
+  it('works after retext-english, and its messages feed the fix engine', async () => {
+    const text = 'It is a opening.'
+    const file = new VFile(text)
+    const processor = unified().use(retextEnglish).use(mtlint)
+    await processor.run(processor.parse(file), file)
+    expect(file.messages.map((m) => m.ruleId)).toContain('indefinite-article')
+    expect(applyFixes(text, file.messages).fixed).toBe('It is an opening.')
+  })
+
+  it('works with retext (Latin parser), with options', async () => {
+    const file = await retext().use(mtlint, {rules: {'indefinite-article': false}}).process('It is a opening.')
+    expect(file.messages.map((m) => m.ruleId)).not.toContain('indefinite-article')
+  })
+
+  it('exports every rule on its own', () => {
+    expect(rules.map((rule) => rule.id)).toContain('repeated-words')
+    for (const rule of rules) expect(typeof rule.plugin).toBe('function')
+  })
+})
+
+describe('parseDocument: linear parsing with document positions', () => {
+  it('gives the same positions as parsing the whole text at once', () => {
+    const text = 'First para, one.\r\n\r\nSecond 😀 para.\n\n\n  Third one here.\nSame para.\n'
+    const whole = unified().use(retextEnglish).parse(text)
+    expect(JSON.stringify(parseDocument(text))).toBe(JSON.stringify(whole))
+  })
+
+  it('keeps offsets right on a long line cut into pieces', () => {
+    const sentence = 'The quick 😀 brown fox jumps. '
+    const text = sentence.repeat(3000) + 'It was the the end.'
+    const tree = parseDocument(text)
+    const words: Array<{value: string; start: number}> = []
+    const visit = (node: any): void => {
+      if (node.type === 'WordNode') words.push({value: node.children.map((c: any) => c.value).join(''), start: node.position.start.offset})
+      else for (const child of node.children ?? []) visit(child)
+    }
+
+    visit(tree)
+    for (const word of words) expect(text.slice(word.start, word.start + word.value.length)).toBe(word.value)
+    expect(tree.children.length).toBeGreaterThan(1)
+  })
+})
