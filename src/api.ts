@@ -8,13 +8,12 @@
  * ```
  */
 import path from 'node:path'
-import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {findConfig, loadConfigFile} from './config.js'
 import {applyFixes, type Edit, type SkippedEdit} from './fix.js'
 import {readTextFile} from './input.js'
-import retextEnglishLinear from './parse.js'
-import mtlint, {type MtlintOptions} from './preset.js'
+import {lintDocument} from './engine.js'
+import {prepareRules, type MtlintOptions} from './preset.js'
 import type {MtlintMessage} from './rule-kit.js'
 
 export interface CheckOptions extends MtlintOptions {
@@ -42,9 +41,7 @@ export async function check(
 ): Promise<CheckResult> {
   const {path: filePath, ...settings} = options
   const file = new VFile({value: text, path: filePath})
-  const processor = unified().use(retextEnglishLinear).use(mtlint, settings)
-  const tree = processor.parse(file)
-  await processor.run(tree, file)
+  lintDocument(file, prepareRules(undefined, settings))
 
   const messages = sortMessages(file.messages as MtlintMessage[])
   file.messages = messages

@@ -10,8 +10,8 @@
  * root. Rules that need the whole document (a name used elsewhere) still get
  * all of it.
  */
-import type {Root, RootContent} from 'nlcst'
-import type {Point, Position} from 'unist'
+import type {Root, RootContent, SentenceContent} from 'nlcst'
+import type {Point} from 'unist'
 import type {Plugin} from 'unified'
 import {ParseEnglish} from 'parse-english'
 
@@ -89,22 +89,21 @@ export function cutPieces(text: string): Piece[] {
   return pieces
 }
 
-/** Parse `text` into one nlcst root, piece by piece, in linear time. */
-export function parseDocument(text: string): Root {
-  const parser = new ParseEnglish()
-  const children: RootContent[] = []
+/**
+ * Parse `text` piece by piece: yields one root per piece, holding that
+ * piece's paragraphs with positions in document coordinates. Trees of
+ * earlier pieces can be dropped by the caller, so memory stays flat.
+ */
+export function* parsePieces(text: string): Generator<Root> {
+  const parser = new PieceParser()
   let line = 1
   let column = 1
 
   for (const piece of cutPieces(text)) {
     const value = text.slice(piece.start, piece.end)
+    parser.shift = {line, column, offset: piece.start}
     const root = parser.parse(value)
-    const shift = {line, column, offset: piece.start}
-
-    for (const child of root.children) {
-      movePositions(child, shift)
-      children.push(child)
-    }
+    const start: Point = {line, column, offset: piece.start}
 
     // Advance the line/column counters over this piece.
     for (let index = 0; index < value.length; index++) {
@@ -115,14 +114,41 @@ export function parseDocument(text: string): Root {
         column++
       }
     }
+
+    yield {
+      type: 'RootNode',
+      children: root.children,
+      position: {start, end: {line, column, offset: piece.end}}
+    }
+  }
+}
+
+/** Parse `text` into one nlcst root, piece by piece, in linear time. */
+export function parseDocument(text: string): Root {
+  const children: RootContent[] = []
+  for (const root of parsePieces(text)) {
+    for (const child of root.children) children.push(child)
   }
 
-  const end: Point = {line, column, offset: text.length}
+  const end = pointAtEnd(text)
   return {
     type: 'RootNode',
     children,
     position: {start: {line: 1, column: 1, offset: 0}, end}
   }
+}
+
+function pointAtEnd(text: string): Point {
+  let line = 1
+  let lastBreak = -1
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++
+      lastBreak = index
+    }
+  }
+
+  return {line, column: text.length - lastBreak, offset: text.length}
 }
 
 /**
@@ -141,34 +167,38 @@ interface Shift {
   offset: number
 }
 
-function movePositions(node: RootContent, shift: Shift): void {
-  const stack: Array<{position?: Position | undefined; children?: unknown}> = [
-    node
-  ]
+/**
+ * A parse-english parser whose positions start at a given document point.
+ *
+ * parse-latin makes every point in `tokenize`, as a flat list of tokens
+ * (a word and its text share the `start` object; each `end` is its own);
+ * every later node reuses those objects. Moving the tokens' points there,
+ * once each, puts the whole tree in document coordinates without a second
+ * walk over it.
+ */
+class PieceParser extends ParseEnglish {
+  shift: Shift = {line: 1, column: 1, offset: 0}
 
-  while (stack.length > 0) {
-    const current = stack.pop()!
-    // parse-latin shares point objects between a node and its children, so
-    // the moved position is a new object rather than an edit in place.
-    if (current.position) {
-      current.position = {
-        start: movePoint(current.position.start, shift),
-        end: movePoint(current.position.end, shift)
+  override tokenize(value: string | null | undefined): SentenceContent[] {
+    const tokens = super.tokenize(value)
+    for (const token of tokens) {
+      if (!token.position) continue
+      movePoint(token.position.start, this.shift)
+      movePoint(token.position.end, this.shift)
+      if (token.type === 'WordNode') {
+        const end = token.children[0]?.position?.end
+        if (end && end !== token.position.end) movePoint(end, this.shift)
       }
     }
 
-    if (Array.isArray(current.children)) {
-      for (const child of current.children) stack.push(child)
-    }
+    return tokens
   }
 }
 
-function movePoint(point: Point, shift: Shift): Point {
-  return {
-    line: point.line + shift.line - 1,
-    column: point.line === 1 ? point.column + shift.column - 1 : point.column,
-    offset: (point.offset ?? 0) + shift.offset
-  }
+function movePoint(point: Point, shift: Shift): void {
+  if (point.line === 1) point.column += shift.column - 1
+  point.line += shift.line - 1
+  point.offset = (point.offset ?? 0) + shift.offset
 }
 
 function isSentenceEnd(code: number): boolean {

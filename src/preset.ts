@@ -15,7 +15,7 @@ import type {Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {rules, type RuleDefinition} from '../rules/index.js'
-import {docsBase, source, type MtlintMessage} from './rule-kit.js'
+import {docsBase, source, type MtlintMessage, type PhasedPlugin} from './rule-kit.js'
 
 export type RuleSetting = boolean | Record<string, unknown>
 
@@ -26,39 +26,94 @@ export interface MtlintOptions {
 
 export class OptionsError extends Error {}
 
-export default function mtlint(
-  this: Processor<any, any, any, any, any>,
+/** One rule, ready to run on one document. */
+export interface DocumentRun {
+  rule: RuleDefinition
+  /** Gathers document-wide facts from a piece (phased rules only). */
+  collect?: ((tree: Root, file: VFile) => void) | undefined
+  /** Reports findings in a piece (or the whole tree). */
+  check: (tree: Root, file: VFile) => void
+}
+
+export interface PreparedRules {
+  /** Fresh per-document runs of every active rule. */
+  begin(): DocumentRun[]
+  /** Drops findings on allowed words; call once per document at the end. */
+  finish(file: VFile): void
+}
+
+/**
+ * Validate options and attach every active rule once; `begin()` then gives
+ * fresh per-document state for each document.
+ */
+export function prepareRules(
+  processor: Processor<any, any, any, any, any> | undefined,
   options: MtlintOptions = {}
-): Transformer<Root, Root> {
+): PreparedRules {
   validateOptions(options)
-  const active: Array<{rule: RuleDefinition; transform: Transformer<Root, Root>}> = []
+  const starters: Array<() => DocumentRun> = []
 
   for (const rule of rules) {
     const setting = options.rules?.[rule.id]
     if (setting === false) continue
     const ruleOptions = typeof setting === 'object' ? setting : undefined
+    const phases = (rule.plugin as Partial<PhasedPlugin<unknown, unknown>>).phases
+
+    if (phases) {
+      starters.push(() => {
+        const state = phases.state(ruleOptions)
+        return {
+          rule,
+          collect: phases.collect
+            ? (tree, file) => phases.collect!(tree, file, state)
+            : undefined,
+          check: (tree, file) => phases.check(tree, file, state)
+        }
+      })
+      continue
+    }
+
     const transform = (rule.plugin as (this: unknown, o?: unknown) => unknown).call(
-      this,
+      processor,
       ruleOptions
-    ) as Transformer<Root, Root> | undefined
-    if (transform) active.push({rule, transform})
+    ) as ((tree: Root, file: VFile) => unknown) | undefined
+    if (!transform) continue
+    starters.push(() => ({
+      rule,
+      check(tree, file) {
+        const before = file.messages.length
+        // Every rule here is synchronous; a promise would be a bug in a rule.
+        void transform(tree, file)
+        if (rule.external) relabel(file, before, rule)
+      }
+    }))
   }
 
   const allowed = new Set((options.allow ?? []).map((word) => word.toLowerCase()))
 
-  return function (tree, file) {
-    for (const {rule, transform} of active) {
-      const before = file.messages.length
-      // Every rule here is synchronous; a promise would be a bug in a rule.
-      void (transform as (t: Root, f: VFile) => unknown)(tree, file)
-      if (rule.external) relabel(file, before, rule)
-    }
-
-    if (allowed.size > 0) {
+  return {
+    begin: () => starters.map((start) => start()),
+    finish(file) {
+      if (allowed.size === 0) return
       file.messages = file.messages.filter(
         (message) => !mentionsAllowed(message.actual, allowed)
       )
     }
+  }
+}
+
+/** The preset as a retext plugin: runs every rule on the whole tree. */
+export default function mtlint(
+  this: Processor<any, any, any, any, any>,
+  options: MtlintOptions = {}
+): Transformer<Root, Root> {
+  const prepared = prepareRules(this, options)
+
+  return function (tree, file) {
+    const runs = prepared.begin()
+    for (const run of runs) run.collect?.(tree, file)
+    for (const run of runs) run.check(tree, file)
+    prepared.finish(file)
   }
 }
 

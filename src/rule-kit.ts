@@ -3,6 +3,7 @@
  * messages carry the same fields (`source`, `ruleId`, `place`, `actual`,
  * `expected`, `url`, `fix`).
  */
+import type {Root} from 'nlcst'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -95,4 +96,42 @@ function pointAt(
   }
 
   return {line: low + 1, column: offset - starts[low]! + 1, offset}
+}
+
+/**
+ * A rule that needs facts from the whole document (a name used elsewhere,
+ * the majority spelling) is written in phases, so that the engine can run it
+ * on a long document piece by piece in flat memory:
+ *
+ * 1. `state(options)` makes fresh per-document state;
+ * 2. `collect(tree, file, state)` runs on every piece of the document
+ *    before any piece is checked;
+ * 3. `check(tree, file, state)` reports findings in one piece.
+ *
+ * `definePhasedRule` turns it into an ordinary retext plugin (which runs the
+ * phases on the whole tree it is given), so it still works in any unified
+ * pipeline.
+ */
+export interface PhasedRule<State, Options> {
+  state: (options: Options | undefined) => State
+  collect?: (tree: Root, file: VFile, state: State) => void
+  check: (tree: Root, file: VFile, state: State) => void
+}
+
+export type PhasedPlugin<State, Options> = ((options?: Options) => (tree: Root, file: VFile) => void) & {
+  phases: PhasedRule<State, Options>
+}
+
+export function definePhasedRule<State, Options = undefined>(
+  phases: PhasedRule<State, Options>
+): PhasedPlugin<State, Options> {
+  const plugin = function (options?: Options) {
+    return function (tree: Root, file: VFile) {
+      const state = phases.state(options)
+      phases.collect?.(tree, file, state)
+      phases.check(tree, file, state)
+    }
+  }
+
+  return Object.assign(plugin, {phases})
 }
