@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {retext} from 'retext'
 import retextEnglish from 'retext-english'
+import retextStringify from 'retext-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
@@ -53,6 +54,16 @@ describe('the preset in any unified pipeline', () => {
     await processor.run(processor.parse(file), file)
     expect(file.messages.map((m) => m.ruleId)).toContain('indefinite-article')
     expect(applyFixes(text, file.messages).fixed).toBe('It is an opening.')
+  })
+
+  it('runs the README example: process, then apply the fixes', async () => {
+    const file = await unified()
+      .use(retextEnglish)
+      .use(mtlint, {rules: {'repeated-words': false}, allow: ['Lukashenka']})
+      .use(retextStringify)
+      .process('It was a opening of the the talks.')
+    expect(String(file)).toBe('It was a opening of the the talks.')
+    expect(applyFixes(String(file), file.messages).fixed).toBe('It was an opening of the the talks.')
   })
 
   it('works with retext (Latin parser), with options', async () => {
