@@ -78,12 +78,13 @@ export function prepareRules(
       ruleOptions
     ) as ((tree: Root, file: VFile) => unknown) | undefined
     if (!transform) continue
+    const narrow = ruleOptions === undefined ? rule.external?.narrow : undefined
     starters.push(() => ({
       rule,
       check(tree, file) {
         const before = file.messages.length
         // Every rule here is synchronous; a promise would be a bug in a rule.
-        void transform(tree, file)
+        void transform(narrow ? narrow(tree) : tree, file)
         if (rule.external) relabel(file, before, rule)
       }
     }))

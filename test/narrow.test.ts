@@ -1,0 +1,55 @@
+/**
+ * A narrowed tree must give an ecosystem plugin exactly the findings it
+ * gives on the whole tree: compared on every corpus document and on
+ * crafted edge cases.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import retextIndefiniteArticle from 'retext-indefinite-article'
+import retextSentenceSpacing from 'retext-sentence-spacing'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {paragraphsWithWideSpace, sentencesWithArticle} from '../rules/narrow.js'
+import {parseDocument} from '../src/parse.js'
+
+const corpus = path.join(import.meta.dirname, '..', 'corpus', 'mt')
+const texts = [
+  'An apple, a hour, AN owl. A  European union.  a euro.\n\nAn  “a” a. It was a. A\n\nTwo  spaces.  Three   spaces. One. Tab\tspace.',
+  ...fs.readdirSync(corpus)
+    .filter((name) => name.endsWith('.mt.txt'))
+    .map((name) => fs.readFileSync(path.join(corpus, name), 'utf8'))
+]
+
+function findings(plugin: () => unknown, text: string, narrow?: (tree: any) => any): string[] {
+  const file = new VFile(text)
+  const tree = parseDocument(text)
+  const transform = plugin() as (tree: unknown, file: VFile) => void
+  transform(narrow ? narrow(tree) : tree, file)
+  return file.messages.map((m) => `${m.place && 'start' in m.place ? m.place.start.offset : ''} ${m.reason}`)
+}
+
+describe('narrowed trees give the same findings', () => {
+  it('corpus is there', () => expect(texts.length).toBeGreaterThan(10))
+
+  it('retext-indefinite-article', () => {
+    let total = 0
+    for (const text of texts) {
+      const whole = findings(retextIndefiniteArticle as () => unknown, text)
+      total += whole.length
+      expect(findings(retextIndefiniteArticle as () => unknown, text, sentencesWithArticle)).toEqual(whole)
+    }
+
+    expect(total).toBeGreaterThan(0)
+  })
+
+  it('retext-sentence-spacing', () => {
+    let total = 0
+    for (const text of texts) {
+      const whole = findings(retextSentenceSpacing as () => unknown, text)
+      total += whole.length
+      expect(findings(retextSentenceSpacing as () => unknown, text, paragraphsWithWideSpace)).toEqual(whole)
+    }
+
+    expect(total).toBeGreaterThan(0)
+  })
+})
