@@ -45,7 +45,7 @@ export async function check(
 
   const messages = sortMessages(file.messages as MtlintMessage[])
   file.messages = messages
-  const name = filePath ? toPosix(path.relative(process.cwd(), filePath) || filePath) : 'text'
+  const name = filePath ? diffName(filePath) : 'text'
   const {fixed, patch, applied, skipped} = applyFixes(text, messages, {fileName: name})
   return {messages, fixed, patch, applied, skipped, file}
 }
@@ -100,6 +100,12 @@ function offsetOf(message: MtlintMessage): number {
   const place = message.place
   if (place && 'start' in place) return place.start.offset ?? 0
   return place?.offset ?? 0
+}
+
+/** The file's path in diff headers: relative to the working folder when inside it. */
+function diffName(filePath: string): string {
+  const relative = path.relative(process.cwd(), filePath)
+  return toPosix(relative && !relative.startsWith('..') ? relative : path.resolve(filePath))
 }
 
 function toPosix(value: string): string {
