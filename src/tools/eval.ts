@@ -8,10 +8,10 @@
  *
  * Gold edits are the difference between `<id>.mt.txt` (the MT as it was) and
  * `<id>.fixed.txt` (only the errors of mtlint's families corrected). They come
- * from a word diff, mapped to offsets in the MT text; neighbouring changes
- * inside one word or across one space are one edit (`of Course` → `Of
- * course`), and the `gold` list in `<id>.meta.json` names each edit's family
- * and may group changes further (`in the frames of` → `within`).
+ * from a word diff, mapped to offsets in the MT text. The `gold` list in
+ * `<id>.meta.json` names each edit's family and groups the changes of one
+ * error into one edit (`in the frames of` → `within`); changes it does not
+ * name are reported, merged when they sit in one word or across one space.
  *
  * A proposed fix is *correct* when applying it (with any other fixes it
  * overlaps) gives exactly the gold text of the edits it overlaps, *detected*
@@ -70,7 +70,7 @@ interface Change extends Span {
 }
 
 /** The changes from `mt` to `fixed`, as a word diff (whitespace kept) gives them. */
-export function rawChanges(mt: string, fixed: string): Change[] {
+function rawChanges(mt: string, fixed: string): Change[] {
   const changes: Change[] = []
   let mtOffset = 0
   let fixedOffset = 0
@@ -105,14 +105,10 @@ export function rawChanges(mt: string, fixed: string): Change[] {
 }
 
 /**
- * The changes from `mt` to `fixed`, merged when only a part of one word or a
- * single whitespace character separates them (`of Course` → `Of course` is
- * one edit, `1 000 000` → `1,000,000` too).
+ * Unlabelled changes merge when only a part of one word or a single
+ * whitespace character separates them (`of Course` → `Of course` is one edit,
+ * `1 000 000` → `1,000,000` too).
  */
-export function diffChanges(mt: string, fixed: string): Change[] {
-  return mergeChanges(mt, rawChanges(mt, fixed))
-}
-
 function mergeChanges(mt: string, changes: readonly Change[]): Change[] {
   const merged: Change[] = []
   for (const change of changes) {
