@@ -125,7 +125,10 @@ function relabel(file: VFile, from: number, rule: RuleDefinition): void {
     message.source = source
     message.ruleId = rule.id
     message.url = docsBase + rule.id + '/README.md'
-    message.fix = Boolean(rule.external?.fix && message.expected?.length)
+    const fix = rule.external?.fix
+    message.fix = Boolean(
+      message.expected?.length && (typeof fix === 'function' ? fix(message) : fix)
+    )
   }
 }
 
