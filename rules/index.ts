@@ -5,12 +5,11 @@
  */
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
-import type {VFileMessage} from 'vfile-message'
 import {paragraphsWithWideSpace, sentencesWithArticle} from './narrow.js'
-import {doubledFunctionWord} from './repeated-words/fix.js'
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import retextRepeatedWords from 'retext-repeated-words'
 import retextSentenceSpacing from 'retext-sentence-spacing'
+import strayCapitalisation from './stray-capitalisation/index.js'
 
 export interface RuleDefinition {
   /** The rule id: the `ruleId` of its messages and its key in options. */
@@ -24,11 +23,7 @@ export interface RuleDefinition {
    * `narrow`, with default options, hands the plugin only the part of a
    * tree where it can fire: the same findings, without walking every node.
    */
-  external?: {
-    /** Whether a message's `expected[0]` is safe to apply. */
-    fix: boolean | ((message: VFileMessage) => boolean)
-    narrow?: (tree: Root) => Root
-  }
+  external?: {fix: boolean; narrow?: (tree: Root) => Root}
 }
 
 export const rules: RuleDefinition[] = [
@@ -36,7 +31,7 @@ export const rules: RuleDefinition[] = [
     id: 'repeated-words',
     description: 'A word repeated by mistake (`the the`), from retext-repeated-words.',
     plugin: retextRepeatedWords as Plugin<[any?], Root>,
-    external: {fix: doubledFunctionWord}
+    external: {fix: true}
   },
   {
     id: 'indefinite-article',
@@ -49,5 +44,10 @@ export const rules: RuleDefinition[] = [
     description: 'More than one space between sentences, from retext-sentence-spacing.',
     plugin: retextSentenceSpacing as Plugin<[any?], Root>,
     external: {fix: true, narrow: paragraphsWithWideSpace}
+  },
+  {
+    id: 'stray-capitalisation',
+    description: 'Case left on the wrong word: `of Course` at a sentence start, `mostly Pro-Russian`, `the kremlin`.',
+    plugin: strayCapitalisation as Plugin<[any?], Root>
   }
 ]
