@@ -5,7 +5,9 @@
  */
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
+import type {VFileMessage} from 'vfile-message'
 import {paragraphsWithWideSpace, sentencesWithArticle} from './narrow.js'
+import {doubledFunctionWord} from './repeated-words/fix.js'
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import retextRepeatedWords from 'retext-repeated-words'
 import retextSentenceSpacing from 'retext-sentence-spacing'
@@ -23,7 +25,11 @@ export interface RuleDefinition {
    * `narrow`, with default options, hands the plugin only the part of a
    * tree where it can fire: the same findings, without walking every node.
    */
-  external?: {fix: boolean; narrow?: (tree: Root) => Root}
+  external?: {
+    /** Whether a message's `expected[0]` is safe to apply. */
+    fix: boolean | ((message: VFileMessage) => boolean)
+    narrow?: (tree: Root) => Root
+  }
 }
 
 export const rules: RuleDefinition[] = [
@@ -31,7 +37,7 @@ export const rules: RuleDefinition[] = [
     id: 'repeated-words',
     description: 'A word repeated by mistake (`the the`), from retext-repeated-words.',
     plugin: retextRepeatedWords as Plugin<[any?], Root>,
-    external: {fix: true}
+    external: {fix: doubledFunctionWord}
   },
   {
     id: 'indefinite-article',
