@@ -13,12 +13,28 @@ import {findConfig, loadConfigFile} from './config.js'
 import {applyFixes, type Edit, type SkippedEdit} from './fix.js'
 import {readTextFile} from './input.js'
 import {lintDocument} from './engine.js'
-import {prepareRules, type MtlintOptions} from './preset.js'
+import {lintStructured, typeFromPath, typesWithSource, type FileType} from './formats/index.js'
+import {OptionsError, prepareRules, type MtlintOptions} from './preset.js'
 import type {MtlintMessage} from './rule-kit.js'
+import {alignSource} from './source-checks.js'
 
 export interface CheckOptions extends MtlintOptions {
   /** File path: used in messages and in the diff header. */
   path?: string | undefined
+  /**
+   * What the text is: `text` (default), `markdown`, `po`, `xliff` or `json`.
+   * Other than plain text, only the translated strings are linted, and
+   * findings and fixes are placed in the file as it is (escapes kept).
+   * A file that cannot be parsed throws a `FormatError` (with `line`).
+   */
+  type?: FileType | undefined
+  /**
+   * The source text this text translates, for the source-aware rules
+   * (`source-name`, `source-numbers`, `untranslated`): plain text is paired
+   * with it line by line or paragraph by paragraph when the counts agree,
+   * JSON by key path, Markdown block by block. PO and XLIFF carry their own.
+   */
+  source?: string | undefined
 }
 
 export interface CheckResult {
@@ -39,9 +55,19 @@ export async function check(
   text: string,
   options: CheckOptions = {}
 ): Promise<CheckResult> {
-  const {path: filePath, ...settings} = options
-  const file = new VFile({value: text, path: filePath})
-  lintDocument(file, prepareRules(undefined, settings))
+  const {path: filePath, type = 'text', source, ...settings} = options
+  if (source !== undefined && typesWithSource.has(type)) {
+    throw new OptionsError(`a ${type} file carries its own source; \`source\` is for text, markdown and json`)
+  }
+
+  let file: VFile
+  if (type === 'text') {
+    file = new VFile({value: text, path: filePath})
+    if (source !== undefined) file.data.mtlintSources = alignSource(text, source)
+    lintDocument(file, prepareRules(undefined, settings))
+  } else {
+    file = lintStructured(text, type, settings, filePath, source).file
+  }
 
   const messages = sortMessages(file.messages as MtlintMessage[])
   file.messages = messages
@@ -51,6 +77,10 @@ export async function check(
 }
 
 export interface CheckFileOptions extends MtlintOptions {
+  /** The file type; by default from the extension (see `CheckOptions.type`). */
+  type?: FileType | undefined
+  /** The source text the file translates (see `CheckOptions.source`). */
+  source?: string | undefined
   /**
    * Where options come from besides those given here: `true` (default)
    * searches up from the file for `.mtlintrc.json` / `package.json`, a
@@ -60,12 +90,15 @@ export interface CheckFileOptions extends MtlintOptions {
   config?: boolean | string | undefined
 }
 
-/** Read `filePath` strictly (UTF-8, not binary) and lint it. */
+/**
+ * Read `filePath` strictly (UTF-8, not binary) and lint it as the type its
+ * extension says (`.md`, `.po`, `.xlf`, `.json`…) unless `type` is given.
+ */
 export async function checkFile(
   filePath: string,
   options: CheckFileOptions = {}
 ): Promise<CheckResult> {
-  const {config = true, ...given} = options
+  const {config = true, type = typeFromPath(filePath), source, ...given} = options
   const text = await readTextFile(filePath)
   const fromConfig =
     config === false
@@ -73,7 +106,7 @@ export async function checkFile(
       : typeof config === 'string'
         ? loadConfigFile(config).options
         : findConfig(path.dirname(path.resolve(filePath))).options
-  return check(text, {...mergeOptions(fromConfig, given), path: filePath})
+  return check(text, {...mergeOptions(fromConfig, given), path: filePath, type, source})
 }
 
 /** Options from a config file, overridden by options given in code. */

@@ -14,6 +14,7 @@ import {parseArgs} from 'node:util'
 import {check, type CheckResult} from './api.js'
 import {ConfigError, findConfig, loadConfigFile, type FoundConfig} from './config.js'
 import {defaultExtensions, expandInputs} from './files.js'
+import {fileTypes, FormatError, isFileType, typeFromPath, typesWithSource, type FileType} from './formats/index.js'
 import {decodeText, InputError, readTextFile} from './input.js'
 import type {MtlintOptions} from './preset.js'
 import {formatReport, formats, type Format} from './report.js'
@@ -23,6 +24,11 @@ const help = `Usage: mtlint [options] [file|folder|glob ...]
 Find the typical errors of machine-translated English and propose fixes.
 With no file, or with \`-\`, reads standard input.
 
+Files are read by extension: .md Markdown, .po/.pot gettext, .xlf/.xliff
+XLIFF 1.2 and 2.x, .json/.arb catalogues, anything else plain text. In
+catalogues only the translations are linted, and fixes keep the file's
+escaping and every other byte.
+
 Options:
   --diff               print a unified diff of all proposed fixes (report goes to stderr)
   --fix                apply the proposed fixes in place (stdin: print the fixed text)
@@ -30,6 +36,11 @@ Options:
   --config FILE        use this config file instead of searching for .mtlintrc.json
   --no-config          use no config file
   --ext LIST           extensions searched in folders (default: ${defaultExtensions.join(',')})
+  --type TYPE          read every input as: ${fileTypes.join(', ')} (default: by extension)
+  --source FILE        the source text the one input translates, for the
+                       source-aware rules (plain text: paired line by line or
+                       paragraph by paragraph; JSON: by key path; PO and XLIFF
+                       carry their own source)
   --ignore-path FILE   ignore file to use instead of searching for .mtlintignore
   --color, --no-color  colour in the stylish report (default: when stderr/stdout is a terminal)
   -h, --help           show this help
@@ -59,6 +70,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         config: {type: 'string'},
         'no-config': {type: 'boolean', default: false},
         ext: {type: 'string'},
+        type: {type: 'string'},
+        source: {type: 'string'},
         'ignore-path': {type: 'string'},
         color: {type: 'boolean'},
         help: {type: 'boolean', short: 'h', default: false},
@@ -87,6 +100,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2
   }
 
+  if (values.type !== undefined && !isFileType(values.type)) {
+    io.stderr(`mtlint: unknown type \`${values.type}\` (expected ${fileTypes.join(', ')})\n`)
+    return 2
+  }
+
   let explicitConfig: FoundConfig | undefined
   try {
     if (values.config !== undefined) {
@@ -111,6 +129,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   const errors: string[] = expanded.errors.map((error) => error.message)
+  let source: string | undefined
+  if (values.source !== undefined) {
+    if (expanded.files.length !== 1) {
+      io.stderr(`mtlint: --source needs exactly one file to lint (got ${expanded.files.length})\n`)
+      return 2
+    }
+
+    try {
+      source = await readTextFile(path.resolve(io.cwd, values.source))
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      io.stderr(`mtlint: ${values.source}: ${error.problem} (the --source file)\n`)
+      return 2
+    }
+  }
+
   const results: CheckResult[] = []
   const configCache = new Map<string, FoundConfig>()
   // Report and diff go to stdout unless stdout carries the diff or fixed text.
@@ -146,7 +180,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
 
     const name = file === '-' ? undefined : file
-    let result = await check(text, {...options, path: name})
+    const type: FileType = (values.type as FileType | undefined) ?? (file === '-' ? 'text' : typeFromPath(file))
+    if (source !== undefined && typesWithSource.has(type)) {
+      errors.push(`${file}: a ${type} file carries its own source; --source is for text, markdown and json`)
+      continue
+    }
+
+    let result: CheckResult
+    try {
+      result = await check(text, {...options, path: name, type, source})
+    } catch (error) {
+      if (error instanceof FormatError) {
+        const where = error.line === undefined ? ' ' : `${error.line}:${error.column ?? 1}: `
+        errors.push(`${file === '-' ? '<stdin>' : file}:${where}${error.problem}, not linted`)
+        continue
+      }
+
+      throw error
+    }
+
     if (result.patch) patches.push(result.patch)
 
     if (values.fix && result.fixed !== text) {
@@ -164,7 +216,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
 
       // Report what is left, at its place in the fixed text.
-      result = await check(result.fixed, {...options, path: name})
+      result = await check(result.fixed, {...options, path: name, type, source})
     } else if (values.fix && file === '-') {
       io.stdout(text)
     }

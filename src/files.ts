@@ -11,7 +11,12 @@ import ignore, {type Ignore} from 'ignore'
 import {InputError} from './input.js'
 
 export const ignoreName = '.mtlintignore'
-export const defaultExtensions = ['txt', 'text', 'md', 'markdown']
+/**
+ * Extensions searched in folders. JSON is not among them: a folder holds
+ * many JSON files that are no catalogues (`package.json`, lockfiles,
+ * configs); name catalogues with a glob (`locales/**\/*.json`) or `--ext`.
+ */
+export const defaultExtensions = ['txt', 'text', 'md', 'markdown', 'po', 'xlf', 'xliff']
 
 /** Folders never searched: dependencies and version control. */
 const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn'])
