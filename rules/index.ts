@@ -12,6 +12,8 @@ import retextIndefiniteArticle from 'retext-indefinite-article'
 import retextRepeatedWords from 'retext-repeated-words'
 import retextSentenceSpacing from 'retext-sentence-spacing'
 import strayCapitalisation from './stray-capitalisation/index.js'
+import translatedName from './translated-name/index.js'
+import nameConsistency from './name-consistency/index.js'
 
 export interface RuleDefinition {
   /** The rule id: the `ruleId` of its messages and its key in options. */
@@ -55,5 +57,15 @@ export const rules: RuleDefinition[] = [
     id: 'stray-capitalisation',
     description: 'Case left on the wrong word: `of Course` at a sentence start, `mostly Pro-Russian`, `the kremlin`.',
     plugin: strayCapitalisation as Plugin<[any?], Root>
+  },
+  {
+    id: 'translated-name',
+    description: 'A surname MT rendered as a common word: `concludes a Mustache` (Usov), `said Sands` (Peskov).',
+    plugin: translatedName as Plugin<[any?], Root>
+  },
+  {
+    id: 'name-consistency',
+    description: 'One name spelled two ways in a document (`Lukashenka`/`Lukashenko`): the majority spelling for the others.',
+    plugin: nameConsistency as Plugin<[any?], Root>
   }
 ]
