@@ -14,6 +14,8 @@ import retextSentenceSpacing from 'retext-sentence-spacing'
 import strayCapitalisation from './stray-capitalisation/index.js'
 import translatedName from './translated-name/index.js'
 import nameConsistency from './name-consistency/index.js'
+import dashAttribution from './dash-attribution/index.js'
+import calque from './calque/index.js'
 
 export interface RuleDefinition {
   /** The rule id: the `ruleId` of its messages and its key in options. */
@@ -67,5 +69,15 @@ export const rules: RuleDefinition[] = [
     id: 'name-consistency',
     description: 'One name spelled two ways in a document (`Lukashenka`/`Lukashenko`): the majority spelling for the others.',
     plugin: nameConsistency as Plugin<[any?], Root>
+  },
+  {
+    id: 'dash-attribution',
+    description: 'Direct speech punctuated with Russian dashes: `…of Russia, — he said.`, `“Too early” – he said`, `…discuss this concludes Jerman.`',
+    plugin: dashAttribution as Plugin<[any?], Root>
+  },
+  {
+    id: 'calque',
+    description: 'Word-for-word translations of Russian, Ukrainian, Polish and German phrases: `in the frames of`, `for last two weeks`, `make a photo`, `Of: <Name>`.',
+    plugin: calque as Plugin<[any?], Root>
   }
 ]

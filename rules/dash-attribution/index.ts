@@ -1,0 +1,728 @@
+/**
+ * `dash-attribution`: direct speech punctuated the Russian, Ukrainian or
+ * Polish way. Those languages mark speech and its attribution with dashes
+ * (`— Это рано, — сказал он.`); machine translation copies the dashes into
+ * English, and sometimes drops the comma of an attribution that follows.
+ *
+ * Flagged, with a fix:
+ *
+ * - a dash between speech and its attribution:
+ *   `…of Russia, — he said.` → `…of Russia, he said.`,
+ *   `“We will respond,” – said the minister` → `“We will respond,” said the minister`,
+ *   `“It is too early” – he said` → `“It is too early,” he said`,
+ *   `“It is too early.” – he said` → `“It is too early,” he said`,
+ *   `It is too early - he said.` → `It is too early, he said.`;
+ * - the dash that resumes the speech after the attribution:
+ *   `…, — he said, — and…` → `…, he said, and…`, `he added: — We…` → `he added: We…`;
+ * - an inverted attribution at the end of a sentence without its comma:
+ *   `…will discuss this concludes Jerman.` → `…will discuss this, concludes Jerman.`,
+ *   `“We will respond” said Peskov.` → `“We will respond,” said Peskov.`,
+ *   `“It is too early” he said.` → `“It is too early,” he said.`
+ *
+ * Flagged without a fix (an editor has to add quotation marks):
+ * - a dash after `!`, `?` or `…`: `Why are you alive? - asks Navalny`;
+ * - a dash opening a line of direct speech whose attribution is dashed too
+ *   (`— We will respond, — he said.`), and a dash reopening the speech after
+ *   the attribution (`— he said. — We…`);
+ * - `…all will be fine today he said.`: a pronoun attribution without its
+ *   comma after a clause that plainly ends there (a time word).
+ *
+ * Not flagged: dashes as English punctuation — parenthetical dashes
+ * (`the next meeting — already the second —`, `— he said —` with no other
+ * punctuation), ranges (`1990–1995`), lists and titles (`Russia — Belarus
+ * President`, `Karl Marx - Political Theory`), a dash followed by anything
+ * but an attribution (`- it's a fraud`, `— I think —`); `what he said.`,
+ * `as the minister said.`, `the words he said.`, `the said SMS.`,
+ * `authorities said Saturday.`, `the teacher asked John.`
+ *
+ * An attribution is a verb of saying (`verbs.json`) with its speaker: a
+ * pronoun, a name, or an article and a noun (`said the minister`,
+ * `the human rights activist concluded`), closed by the end of the sentence,
+ * a comma or a colon. The rule reads each paragraph as one run of tokens,
+ * because the parser ends a sentence at `.”` and starts the next one at the
+ * dash.
+ */
+import type {Root, RootContent} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+import {offsets, report} from '../../src/rule-kit.js'
+import {isCommonWord, isDictionaryName} from '../../src/words.js'
+import verbData from './verbs.json' with {type: 'json'}
+
+const ruleId = 'dash-attribution'
+
+const speechVerbs = new Set(verbData.speech.words)
+/** After a misplaced quotation mark, thinking verbs attribute speech too: `, "he believes.` */
+const quoteVerbs = new Set([...verbData.speech.words, ...verbData.quote.words])
+const invertedVerbs = new Set(verbData.inverted.words)
+const pronounVerbs = new Set(verbData.pronoun.words)
+const roles = new Set(verbData.roles.words)
+
+const dashes = new Set(['—', '–', '-', '--', '―', '‒', '−', '---'])
+const pronouns = new Set(['he', 'she', 'they', 'we', 'i', 'you'])
+/** Words that open a speaker described by a noun: `the minister`. */
+const determiners = new Set([
+  'the', 'a', 'an', 'this', 'that', 'our', 'his', 'her', 'their', 'its', 'my', 'your', 'one'
+])
+/** Words allowed after `told`/`said`: `he told reporters`, `she said in an interview`. */
+const objectWords = new Set([
+  'reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'to', 'the', 'a', 'an',
+  'in', 'on', 'at', 'with', 'interview', 'press', 'conference', 'briefing',
+  'correspondent', 'correspondents', 'newspaper', 'agency', 'channel', 'tv', 'radio',
+  'website', 'magazine', 'portal', 'service', 'during', 'of', 'statement', 'publication',
+  'post', 'blog', 'page', 'facebook', 'twitter', 'telegram', 'his', 'her', 'their', 'its'
+])
+/**
+ * A word right before `said Peskov.` that shows the verb is not an inverted
+ * attribution: `the said SMS`, `as said Peskov`, `he has said`, `what said`.
+ */
+const notBeforeInverted = new Set([
+  'the', 'a', 'an', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their',
+  'i', 'you', 'he', 'she', 'it', 'we', 'they', 'who', 'whom', 'whose', 'which', 'what', 'one',
+  'as', 'so', 'thus', 'than', 'and', 'or', 'but', 'nor', 'if', 'when', 'where', 'while',
+  'because', 'how', 'why', 'whether', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am',
+  'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could',
+  'may', 'might', 'must', 'also', 'never', 'once', 'already', 'just', 'only', 'then', 'not',
+  'ever', 'always', 'often', 'first', 'last', 'of', 'in', 'on', 'at', 'to', 'for', 'with',
+  'by', 'from', 'about', 'like', 'here', 'there', 'all', 'everyone', 'everybody', 'nobody',
+  'someone', 'somebody', 'anyone', 'people'
+])
+/**
+ * Clause-final words after which `he said.` cannot be the end of a relative
+ * or `that` clause (`the words he said`, `I am sure he said`).
+ */
+const clauseEnds = new Set([
+  'today', 'tomorrow', 'yesterday', 'tonight', 'soon', 'again', 'already', 'anymore', 'ago'
+])
+/** Capitalised words after `said` that are not speakers. */
+const notSpeakers = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'ok', 'okay', 'yes', 'no', 'amen', 'hello', 'hi', 'goodbye', 'thanks',
+  'mass', 'grace', 'nothing', 'something', 'everything', 'anything'
+])
+const titles = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sir', 'lady', 'lord'])
+/** What goes on after `— he said,` in a copied attribution. */
+const participles = new Set([
+  'adding', 'noting', 'stressing', 'explaining', 'emphasizing', 'emphasising', 'recalling',
+  'concluding', 'continuing', 'insisting', 'specifying', 'clarifying', 'pointing'
+])
+const sentenceEnds = new Set(['.', '!', '?', '…', '...', ';', '?!', '!?'])
+const closingQuotes = new Set(['”', '"', '»'])
+
+export interface DashAttributionOptions {}
+
+export default function dashAttribution(_options?: DashAttributionOptions) {
+  return function (tree: Root, file: VFile) {
+    const text = String(file)
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      new ParagraphScan(file, text, tokenize(paragraph.children)).run()
+    }
+  }
+}
+
+interface Token {
+  kind: 'word' | 'punct' | 'space' | 'other'
+  text: string
+  start: number
+  end: number
+}
+
+/** Where an attribution ends: the token that closes it and how. */
+interface Attribution {
+  /** Index of the closing token (`.`, `,`, `:`), or -1 at a line end. */
+  close: number
+  how: 'end' | 'comma' | 'colon' | 'line'
+  /** What follows the verb: nothing, names (`told Interfax`), or other words. */
+  object: 'none' | 'names' | 'other'
+}
+
+class ParagraphScan {
+  /** Lines (by the index of their first token) with a dashed attribution. */
+  private readonly dialogueLines = new Set<number>()
+  private readonly lineOpeners: number[] = []
+  private readonly done = new Set<number>()
+  private lineStarts: Int32Array | undefined
+
+  constructor(
+    private readonly file: VFile,
+    private readonly text: string,
+    private readonly tokens: Token[]
+  ) {}
+
+  run(): void {
+    const {tokens} = this
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!
+      if (token.kind === 'punct' && dashes.has(token.text)) this.dash(index)
+      else if (token.text === '"' || token.text === '“') this.misplacedQuote(index)
+      else if (token.kind === 'word') this.trailing(index)
+    }
+
+    for (const index of this.lineOpeners) {
+      if (!this.dialogueLines.has(index)) continue
+      const token = tokens[index]!
+      report(this.file, {
+        ruleId,
+        reason:
+          'A dash opens this line of direct speech, as in Russian: English puts the speech in quotation marks',
+        start: token.start,
+        end: token.end,
+        fix: false
+      })
+    }
+  }
+
+  private dash(index: number): void {
+    if (this.done.has(index)) return
+    const {tokens} = this
+    const before = this.previous(index)
+    const after = this.next(index)
+    if (after === -1 || this.lineBreakBetween(index, after)) return
+
+    if (before === -1 || this.lineBreakBetween(before, index)) {
+      this.lineOpeners.push(index)
+      return
+    }
+
+    // `he added: — We will…`
+    if (tokens[before]!.text === ':' && this.isSpeechVerbAt(this.previous(before))) {
+      this.resume(before, index)
+      return
+    }
+
+    if (tokens[after]!.kind !== 'word') return
+    const attribution = this.attribution(after)
+    if (!attribution) return
+    const left = this.cluster(before)
+    if (!left) return
+    const {start, clusterText, wordEnd} = left
+    const bare = clusterText === '' || clusterText === '.'
+
+    if (bare && (attribution.object === 'other' || attribution.how === 'colon')) return
+    // `He paused — he said, later, that…` is an English dash before a
+    // clause; `It is early - he said, - and…` / `- he said, adding…` is not.
+    if (bare && attribution.how === 'comma' && !this.continuesSpeech(attribution.close)) return
+
+    let replacement: string | undefined
+    if (clusterText === '') replacement = ', '
+    else if (clusterText === '.') replacement = ', '
+    else if (/^[”"»]?,[”"»]?$/.test(clusterText)) replacement = clusterText + ' '
+    else if (closingQuotes.has(clusterText)) replacement = ',' + clusterText + ' '
+    else if (/^\.[”"»]$/.test(clusterText)) replacement = ',' + clusterText.slice(1) + ' '
+    else if (/^(?:[!?…]|\.\.\.){1,3}[”"»]$/.test(clusterText)) replacement = clusterText + ' '
+    else if (!/^(?:[!?…]|\.\.\.){1,3}$/.test(clusterText)) return
+
+    const spanStart = clusterText === '' ? wordEnd : start
+    const spanEnd = tokens[after]!.start
+    this.done.add(index)
+    this.dialogueLines.add(this.lineStart(index))
+
+    if (replacement === undefined) {
+      report(this.file, {
+        ruleId,
+        reason:
+          'A dash between direct speech and its attribution, as in Russian: English puts the speech in quotation marks (`“Why?” asked Navalny`)',
+        start: spanStart,
+        end: spanEnd,
+        expected: [clusterText + ' '],
+        fix: false
+      })
+    } else {
+      report(this.file, {
+        ruleId,
+        reason:
+          'A dash between direct speech and its attribution, as in Russian: English uses a comma (`…, he said`)',
+        start: spanStart,
+        end: spanEnd,
+        expected: [replacement],
+        fix: true
+      })
+    }
+
+    this.afterAttribution(attribution)
+  }
+
+  /**
+   * `…to shout like that, "she said.`: machine translation turned the
+   * Russian `, — сказала она` (or `», — сказала`) into a quotation mark
+   * before the attribution. English closes the quotation before it:
+   * `…like that," she said.`
+   */
+  private misplacedQuote(quote: number): void {
+    const {tokens} = this
+    const mark = quote - 2
+    const space = tokens[quote - 1]
+    const word = tokens[quote + 1]
+    if (mark < 1 || !space || space.kind !== 'space' || space.text !== ' ') return
+    if (!word || word.kind !== 'word' || word.start !== tokens[quote]!.end) return
+    const punctuation = tokens[mark]!
+    if (!/^(?:[,.!?…]|\.\.\.)$/.test(punctuation.text) || tokens[mark - 1]!.kind !== 'word') return
+    if (tokens[mark - 1]!.end !== punctuation.start) return
+    // `. "He said…` may open a new quotation; `. "he said.` cannot.
+    if (punctuation.text === '.' && !isLowerCase(word.text)) return
+    const attribution = this.attribution(quote + 1, quoteVerbs)
+    if (!attribution || attribution.object === 'other' && attribution.how !== 'end') return
+
+    const open = this.quoteIsOpen(quote)
+    const comma = punctuation.text === '.' ? ',' : punctuation.text
+    report(this.file, {
+      ruleId,
+      reason: open
+        ? 'The closing quotation mark stands after the space, before the attribution: English closes the speech before it (`…like that," she said`)'
+        : 'A quotation mark before the attribution, where Russian has `, —`: English puts the speech in quotation marks and closes them before the attribution (`“…like that,” she said`)',
+      start: punctuation.start,
+      end: tokens[quote]!.end,
+      expected: [comma + tokens[quote]!.text.replace('“', '”') + ' '],
+      fix: open,
+      note: open ? undefined : 'Add the opening quotation mark where the speech begins.'
+    })
+
+    // `…fight, "he continued." And you…` → `…fight," he continued. "And you…`
+    if (attribution.how !== 'end' || attribution.close === -1) return
+    const reopen = attribution.close + 1
+    const after = tokens[reopen + 2]
+    if (
+      open &&
+      tokens[reopen]?.text === tokens[quote]!.text.replace('“', '”') &&
+      tokens[reopen]!.start === tokens[attribution.close]!.end &&
+      tokens[reopen + 1]?.text === ' ' &&
+      after?.kind === 'word' &&
+      /^\p{Lu}/u.test(after.text)
+    ) {
+      const opening = tokens[quote]!.text
+      report(this.file, {
+        ruleId,
+        reason: 'The quotation mark that reopens the speech stands before the space: `he continued. "And you…`',
+        start: tokens[attribution.close]!.start,
+        end: after.start,
+        expected: [tokens[attribution.close]!.text + ' ' + opening],
+        fix: true
+      })
+    }
+  }
+
+  /** Whether a quotation is open in this paragraph before token `at`. */
+  private quoteIsOpen(at: number): boolean {
+    let straight = 0
+    let curly = 0
+    for (let index = 0; index < at; index++) {
+      const text = this.tokens[index]!.text
+      if (text === '"') straight++
+      else if (text === '“') curly++
+      else if (text === '”') curly--
+    }
+
+    return straight % 2 === 1 || curly > 0
+  }
+
+  /** The dash that goes on with the speech after `he said,` or `he said.`. */
+  private afterAttribution(attribution: Attribution): void {
+    if (attribution.close === -1) return
+    const next = this.next(attribution.close)
+    if (next === -1 || this.lineBreakBetween(attribution.close, next)) return
+    const token = this.tokens[next]!
+    if (token.kind !== 'punct' || !dashes.has(token.text)) return
+
+    if (attribution.how === 'comma' || attribution.how === 'colon') {
+      this.resume(attribution.close, next)
+    } else if (this.tokens[attribution.close]!.text === '.') {
+      const speech = this.next(next)
+      if (speech === -1 || this.lineBreakBetween(next, speech)) return
+      this.done.add(next)
+      report(this.file, {
+        ruleId,
+        reason:
+          'A dash reopens the direct speech after its attribution, as in Russian: English puts the speech in quotation marks',
+        start: token.start,
+        end: token.end,
+        fix: false
+      })
+    }
+  }
+
+  /** `, — and it is good` / `: — We will…` after an attribution: drop the dash. */
+  private resume(mark: number, dash: number): void {
+    const speech = this.next(dash)
+    if (speech === -1 || this.lineBreakBetween(dash, speech)) return
+    const {tokens} = this
+    if (tokens[speech]!.kind !== 'word' && !/^[“"«‘]$/.test(tokens[speech]!.text)) return
+    this.done.add(dash)
+    report(this.file, {
+      ruleId,
+      reason:
+        'A dash that resumes direct speech after its attribution, as in Russian: English needs no dash here',
+      start: tokens[mark]!.start,
+      end: tokens[speech]!.start,
+      expected: [tokens[mark]!.text + ' '],
+      fix: true
+    })
+  }
+
+  /**
+   * An attribution starting at word `first`: `he said`, `said the
+   * minister`, `Zherebenkov told Interfax`, closed by `.`, `,`, `:` or the
+   * end of the line.
+   */
+  private attribution(first: number, verbs: Set<string> = speechVerbs): Attribution | undefined {
+    const words = this.wordRun(first, 10)
+    const texts = words.map((index) => this.tokens[index]!.text)
+    const lower = texts.map((word) => word.toLowerCase())
+    const closing = this.closing(words[words.length - 1]!)
+    if (!closing) return undefined
+
+    // Verb first: `said the minister`, `concluded the human rights activist`.
+    if (isLowerCase(texts[0]!) && verbs.has(lower[0]!)) {
+      const speaker = texts.slice(1)
+      if (isSpeaker(speaker)) return {...closing, object: 'none'}
+      return undefined
+    }
+
+    // Speaker first: `he said`, `Zherebenkov told Interfax`, `the minister added`.
+    for (let verb = 1; verb <= 5 && verb < texts.length; verb++) {
+      if (!isLowerCase(texts[verb]!) || !verbs.has(lower[verb]!)) continue
+      if (!isSpeaker(texts.slice(0, verb), true)) return undefined
+      const object = texts.slice(verb + 1)
+      if (object.length > 4) return undefined
+      if (object.length === 0) return {...closing, object: 'none'}
+      if (object.every(isNameWord)) return {...closing, object: 'names'}
+      if (object.every((word) => objectWords.has(word.toLowerCase()) || isNameWord(word))) {
+        return {...closing, object: 'other'}
+      }
+
+      return undefined
+    }
+
+    return undefined
+  }
+
+  /** How the word run ending at `last` is closed, if it is closed at all. */
+  private closing(last: number): {close: number; how: Attribution['how']} | undefined {
+    const next = this.next(last)
+    if (next === -1 || this.lineBreakBetween(last, next)) return {close: -1, how: 'line'}
+    const token = this.tokens[next]!
+    if (token.kind !== 'punct' || token.start !== this.tokens[last]!.end) return undefined
+    if (sentenceEnds.has(token.text)) return {close: next, how: 'end'}
+    if (token.text === ',') return {close: next, how: 'comma'}
+    if (token.text === ':') return {close: next, how: 'colon'}
+    return undefined
+  }
+
+  /**
+   * The punctuation between the speech and the dash (`,`, `”`, `.”`, `!`…),
+   * read back from the dash: its start, its text, and where the last word
+   * of the speech ends.
+   */
+  private cluster(before: number): {start: number; clusterText: string; wordEnd: number} | undefined {
+    const {tokens} = this
+    const last = tokens[before]!
+
+    if (last.kind === 'word') {
+      // The parser glues a full stop to the word before a dash: `early.`.
+      if (last.text.endsWith('.')) {
+        if (last.text.indexOf('.') !== last.text.length - 1) return undefined
+        return {start: last.end - 1, clusterText: '.', wordEnd: last.end - 1}
+      }
+
+      return {start: last.end, clusterText: '', wordEnd: last.end}
+    }
+
+    // Punctuation glued together and to the last word of the speech.
+    let index = before
+    let start = last.end
+    while (index >= 0 && tokens[index]!.kind === 'punct' && tokens[index]!.end === start) {
+      if (dashes.has(tokens[index]!.text)) return undefined
+      start = tokens[index]!.start
+      index--
+    }
+
+    const word = tokens[index]
+    if (index === before || !word || word.kind !== 'word' || word.end !== start) return undefined
+    return {start, clusterText: this.text.slice(start, last.end), wordEnd: word.end}
+  }
+
+  /**
+   * `…will discuss this concludes Jerman.`, `“We will respond” said Peskov.`,
+   * `“It is too early” he said.`: an attribution after its clause with no
+   * comma, at the end of the sentence.
+   */
+  private trailing(verb: number): void {
+    const {tokens} = this
+    const word = tokens[verb]!
+    const lower = word.text.toLowerCase()
+    if (!isLowerCase(word.text)) return
+
+    if (invertedVerbs.has(lower)) {
+      const speaker = this.wordRun(verb + 1, 5, true)
+      const texts = speaker.map((index) => tokens[index]!.text)
+      const closing =
+        speaker.length > 0 && isInvertedSpeaker(texts)
+          ? this.closing(speaker[speaker.length - 1]!)
+          : undefined
+      if (closing && (closing.how === 'end' || closing.how === 'line')) {
+        this.missingComma(verb, 3, false)
+        return
+      }
+    }
+
+    if (pronounVerbs.has(lower)) {
+      const subject = this.previous(verb)
+      if (subject === -1 || tokens[subject]!.kind !== 'word') return
+      const pronoun = tokens[subject]!.text
+      if (!pronouns.has(pronoun.toLowerCase()) || pronoun === 'You' || (pronoun !== 'I' && !isLowerCase(pronoun))) return
+      if (tokens[subject]!.end + 1 !== word.start) return
+      const closing = this.closing(verb)
+      if (!closing || (closing.how !== 'end' && closing.how !== 'line')) return
+      this.missingComma(subject, 4, true)
+    }
+  }
+
+  /** Report the missing comma before the attribution starting at `first`. */
+  private missingComma(first: number, minimumWords: number, pronoun: boolean): void {
+    const {tokens} = this
+    const space = first - 1
+    if (space < 1 || tokens[space]!.kind !== 'space' || tokens[space]!.text !== ' ') return
+    const before = tokens[space - 1]!
+
+    if (before.kind === 'punct' && closingQuotes.has(before.text)) {
+      this.quoteWithoutComma(space - 1)
+      return
+    }
+
+    if (before.kind !== 'word' || !/^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.test(before.text)) return
+    const lower = before.text.toLowerCase()
+    if (notBeforeInverted.has(lower)) return
+    if (pronoun && !clauseEnds.has(lower)) return
+    if (!pronoun && lower.endsWith('ly')) return
+    if (this.wordsSinceSentenceStart(space - 1) < minimumWords) return
+
+    report(this.file, {
+      ruleId,
+      reason: pronoun
+        ? 'The attribution at the end of this sentence has no comma before it: `…today, he said.`'
+        : 'The attribution at the end of this sentence has no comma before it: `…will discuss this, concludes Jerman.`',
+      start: before.start,
+      end: before.end,
+      expected: [before.text + ','],
+      // `he said` after a clause can still close a `that` clause; the
+      // inverted form cannot.
+      fix: !pronoun
+    })
+  }
+
+  /** `“We will respond” said Peskov.` → `“We will respond,” said Peskov.` */
+  private quoteWithoutComma(quote: number): void {
+    const {tokens} = this
+    const closing = tokens[quote]!
+    let start = closing.start
+    let word = quote - 1
+    if (word >= 0 && tokens[word]!.text === '.' && tokens[word]!.end === start) {
+      start = tokens[word]!.start
+      word--
+    }
+
+    if (word < 0 || tokens[word]!.kind !== 'word' || tokens[word]!.end !== start) return
+    // The quotation must open the sentence: otherwise `the word “no” she
+    // said` is a quoted word in a relative clause.
+    if (!this.quotationOpensSentence(word, closing.text)) return
+
+    report(this.file, {
+      ruleId,
+      reason: 'Direct speech followed by its attribution takes a comma inside the closing quotation mark',
+      start,
+      end: closing.end,
+      expected: [',' + closing.text],
+      fix: true
+    })
+  }
+
+  private quotationOpensSentence(from: number, closing: string): boolean {
+    const {tokens} = this
+    const opening = closing === '”' ? '“' : closing === '»' ? '«' : '"'
+    for (let index = from, seen = 0; index >= 0 && seen < 120; index--, seen++) {
+      const token = tokens[index]!
+      if (token.kind === 'space' && token.text.includes('\n')) return false
+      if (token.kind !== 'punct') continue
+      if (token.text === opening) {
+        const before = this.previous(index)
+        return (
+          before === -1 ||
+          this.lineBreakBetween(before, index) ||
+          sentenceEnds.has(tokens[before]!.text) ||
+          /[.!?]$/.test(tokens[before]!.text)
+        )
+      }
+
+      if (closingQuotes.has(token.text) || token.text === '“') return false
+    }
+
+    return false
+  }
+
+  private wordsSinceSentenceStart(from: number): number {
+    const {tokens} = this
+    let count = 0
+    for (let index = from; index >= 0 && count < 50 && from - index < 200; index--) {
+      const token = tokens[index]!
+      if (token.kind === 'space' && token.text.includes('\n')) break
+      if (token.kind === 'punct' && sentenceEnds.has(token.text)) break
+      if (token.kind === 'word') {
+        if (index !== from && /[a-z]\.$/.test(token.text) && token.text.indexOf('.') === token.text.length - 1) break
+        count++
+      }
+    }
+
+    return count
+  }
+
+  /** Whether the text after an attribution's comma goes on Russian-style. */
+  private continuesSpeech(comma: number): boolean {
+    const next = this.next(comma)
+    if (next === -1) return false
+    const token = this.tokens[next]!
+    return (token.kind === 'punct' && dashes.has(token.text)) || participles.has(token.text)
+  }
+
+  /** `added` in `he added: — We…` (not `note` in `Note: — see below`). */
+  private isSpeechVerbAt(index: number): boolean {
+    if (index === -1) return false
+    const token = this.tokens[index]!
+    return (
+      token.kind === 'word' &&
+      (pronounVerbs.has(token.text) || invertedVerbs.has(token.text))
+    )
+  }
+
+  /** Consecutive words from `first`, separated by single spaces, on one line. */
+  private wordRun(first: number, limit: number, skipSpace = false): number[] {
+    const {tokens} = this
+    let index = first
+    if (skipSpace) {
+      if (tokens[index]?.kind !== 'space' || tokens[index]!.text !== ' ') return []
+      index++
+    }
+
+    const words: number[] = []
+    while (index < tokens.length && words.length < limit) {
+      if (tokens[index]!.kind !== 'word') break
+      words.push(index)
+      const space = tokens[index + 1]
+      if (!space || space.kind !== 'space' || space.text !== ' ') break
+      if (tokens[index + 2]?.kind !== 'word') break
+      index += 2
+    }
+
+    return words
+  }
+
+  /** The first non-space token of the line of each token, in one pass. */
+  private lineStart(index: number): number {
+    if (!this.lineStarts) {
+      this.lineStarts = new Int32Array(this.tokens.length)
+      let start = -1
+      for (let at = 0; at < this.tokens.length; at++) {
+        const token = this.tokens[at]!
+        if (token.kind === 'space') {
+          if (token.text.includes('\n')) start = -1
+        } else if (start === -1) {
+          start = at
+        }
+
+        this.lineStarts[at] = start
+      }
+    }
+
+    return this.lineStarts[index]!
+  }
+
+  private previous(index: number): number {
+    let at = index - 1
+    while (at >= 0 && this.tokens[at]!.kind === 'space') at--
+    return at
+  }
+
+  private next(index: number): number {
+    let at = index + 1
+    while (at < this.tokens.length && this.tokens[at]!.kind === 'space') at++
+    return at < this.tokens.length ? at : -1
+  }
+
+  private lineBreakBetween(from: number, to: number): boolean {
+    for (let at = from + 1; at < to; at++) {
+      if (this.tokens[at]!.text.includes('\n')) return true
+    }
+
+    return false
+  }
+}
+
+/**
+ * Whether `words` name a speaker: a pronoun, a name (`Peskov`, `Dm.Bykov`,
+ * `Konstantin Eggert`), or an article and a noun phrase (`the human rights
+ * activist`). Before the verb a name is at most three words.
+ */
+function isSpeaker(words: string[], beforeVerb = false): boolean {
+  if (words.length === 0) return false
+  const first = words[0]!
+  if (words.length === 1 && pronouns.has(first.toLowerCase())) {
+    return first === 'I' || isLowerCase(first)
+  }
+
+  if (words.length <= (beforeVerb ? 3 : 4) && words.every(isNameWord)) return true
+  return (
+    determiners.has(first) &&
+    words.length >= 2 &&
+    words.length <= (beforeVerb ? 5 : 6) &&
+    !pronouns.has(words[1]!.toLowerCase())
+  )
+}
+
+/** After an inverted verb: a name (`Jerman`, `Mr Smith`) or `the minister`. */
+function isInvertedSpeaker(words: string[]): boolean {
+  const first = words[0]!
+  if (determiners.has(first) && first !== 'one' && first !== 'that' && first !== 'this') {
+    return words.length >= 2 && words.length <= 4 && roles.has(words[words.length - 1]!.toLowerCase())
+  }
+
+  if (words.length > 3 || !words.every(isNameWord)) return false
+  if (titles.has(first.toLowerCase())) return words.length >= 2
+  if (notSpeakers.has(first.toLowerCase())) return false
+  return !isCommonWord(first) || isDictionaryName(first)
+}
+
+/** A capitalised word that can be (part of) a name: `Peskov`, `Dm.Bykov`, `RIA`. */
+function isNameWord(word: string): boolean {
+  return /^\p{Lu}[\p{L}.'’-]*$/u.test(word) && !/['’]s$/.test(word)
+}
+
+function isLowerCase(word: string): boolean {
+  return word.length > 0 && word[0] === word[0]!.toLowerCase() && word[0] !== word[0]!.toUpperCase()
+}
+
+/** The paragraph's tokens in order, sentences flattened. */
+function tokenize(children: readonly RootContent[]): Token[] {
+  const tokens: Token[] = []
+  const stack = [...children].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'SentenceNode') {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!)
+      continue
+    }
+
+    const place = offsets(node)
+    if (!place) continue
+    const kind =
+      node.type === 'WordNode'
+        ? 'word'
+        : node.type === 'WhiteSpaceNode'
+          ? 'space'
+          : node.type === 'PunctuationNode' || node.type === 'SymbolNode'
+            ? 'punct'
+            : 'other'
+    tokens.push({kind, text: toString(node), start: place.start, end: place.end})
+  }
+
+  return tokens
+}
