@@ -59,6 +59,13 @@ describe('dash-attribution', () => {
     expect(mine.filter((message) => !message.fix).every((message) => message.actual === '—')).toBe(true)
   })
 
+  it('fixes the `– he said, and added: –` sequence', async () => {
+    const {fixed} = await lint('We will see – he said, and added: – maybe tomorrow.')
+    expect(fixed).toBe('We will see, he said, and added: maybe tomorrow.')
+    const quoted = await lint('“We will see,” – he said, and added: – “Maybe tomorrow.”')
+    expect(quoted.fixed).toBe('“We will see,” he said, and added: “Maybe tomorrow.”')
+  })
+
   it('leaves a dashed list alone when no attribution is dashed', async () => {
     const {mine} = await lint('Things to do:\n— call the bank\n— buy milk, he said we need it')
     expect(mine).toEqual([])

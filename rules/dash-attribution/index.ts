@@ -202,7 +202,8 @@ class ParagraphScan {
 
     if (bare && (attribution.object === 'other' || attribution.how === 'colon')) return
     // `He paused — he said, later, that…` is an English dash before a
-    // clause; `It is early - he said, - and…` / `- he said, adding…` is not.
+    // clause; `It is early - he said, - and…`, `- he said, adding…` and
+    // `- he said, and added: -` are not.
     if (bare && attribution.how === 'comma' && !this.continuesSpeech(attribution.close)) return
 
     let replacement: string | undefined
@@ -581,7 +582,11 @@ class ParagraphScan {
     const next = this.next(comma)
     if (next === -1) return false
     const token = this.tokens[next]!
-    return (token.kind === 'punct' && dashes.has(token.text)) || participles.has(token.text)
+    if (token.kind === 'punct') return dashes.has(token.text)
+    if (participles.has(token.text)) return true
+    // `— he said, and added: — …`
+    const verb = this.tokens[next + 2]
+    return token.text === 'and' && verb?.kind === 'word' && pronounVerbs.has(verb.text)
   }
 
   /** `added` in `he added: — We…` (not `note` in `Note: — see below`). */
