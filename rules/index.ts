@@ -11,6 +11,9 @@ import {doubledFunctionWord} from './repeated-words/fix.js'
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import retextRepeatedWords from 'retext-repeated-words'
 import retextSentenceSpacing from 'retext-sentence-spacing'
+import numberFormat from './number-format/index.js'
+import mixedScript from './mixed-script/index.js'
+import spacing from './spacing/index.js'
 import strayCapitalisation from './stray-capitalisation/index.js'
 import translatedName from './translated-name/index.js'
 import nameConsistency from './name-consistency/index.js'
@@ -79,5 +82,20 @@ export const rules: RuleDefinition[] = [
     id: 'calque',
     description: 'Word-for-word translations of Russian, Ukrainian, Polish and German phrases: `in the frames of`, `for last two weeks`, `make a photo`, `Of: <Name>`.',
     plugin: calque as Plugin<[any?], Root>
+  },
+  {
+    id: 'number-format',
+    description: 'Source-language number formats: decimal comma (`3,5 million`), spaced thousands (`1 000 000`), `mln`/`bln`, `№`.',
+    plugin: numberFormat as Plugin<[any?], Root>
+  },
+  {
+    id: 'mixed-script',
+    description: 'Cyrillic look-alike letters in English words (`Мoscow`), and Cyrillic left untranslated.',
+    plugin: mixedScript as Plugin<[any?], Root>
+  },
+  {
+    id: 'spacing',
+    description: 'Spacing artefacts: `said,Russia`, `word ,`, `“ word”`, guillemets `«…»`, `etc..`.',
+    plugin: spacing as Plugin<[any?], Root>
   }
 ]

@@ -1,0 +1,564 @@
+/**
+ * `spacing`: spaces and marks that machine translation, tokenisation or
+ * scraping put in the wrong place.
+ *
+ * Flagged, with a fix:
+ *
+ * - a missing space after a comma, semicolon, colon, full stop, `?` or `!`
+ *   between words: `he said,Russia` → `he said, Russia`, `Source:Xinhua` →
+ *   `Source: Xinhua`, `St.Petersburg` → `St. Petersburg`, `South
+ *   Africa.They` → `South Africa. They`;
+ * - a space before a comma or full stop: `However , according` →
+ *   `However, according`, `Level 2 .` → `Level 2.`;
+ * - a space inside quotation marks: `“ word”` → `“word”`, `" word "` →
+ *   `"word"` (straight quotes only when they pair up in the paragraph);
+ * - guillemets in English text: `«Kommersant»` → `“Kommersant”` (`‘…’`
+ *   inside other quotes);
+ * - a full stop doubled after an abbreviation: `etc..` → `etc.`.
+ *
+ * Flagged without a fix: `forever..` ending a sentence (one full stop, or an
+ * ellipsis? Russian writes `..` for a short ellipsis, and MT copies it), and
+ * a guillemet without its pair.
+ *
+ * Not flagged: decimals and times (`3.5`, `3,500`, `10:30`, `John 3:16`),
+ * abbreviations (`U.S.`, `e.g.`, `i.e.`, `Ph.D.`), URLs, e-mail addresses,
+ * domain and file names (`NEWS.ru`, `example.com`, `report.pdf`), product
+ * names (`.NET`, `Node.js`, `ASP.NET`, `Mail.Ru`, `Yandex.Direct`), code
+ * tokens (`a_b`, `f(a,b)`, `x=1,y=2`), ellipses (`...`, `…`, and `ah..`,
+ * `oh.. I'll`, an informal two-dot ellipsis before a lower-case word),
+ * wiki and URI prefixes (`Category:Russia`, `mailto:`), and several spaces
+ * between sentences (that is `sentence-spacing`).
+ *
+ * `Name.Word` is only split when the second word opens sentences (`the`,
+ * `they`, `it's`… in `lexicon.json`), because `Yandex.Direct` and
+ * `Rino.Ink` are names, and initials (`A.Illarionov`, `M.V.Popov`) are
+ * left as they are; after a lower-case word or a title abbreviation
+ * (`said.Russia`, `St.Petersburg`, `Mr.Smith`) any capitalised word is
+ * split.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {offsets, report} from '../../src/rule-kit.js'
+import {isCommonWord} from '../../src/words.js'
+import lexicon from './lexicon.json' with {type: 'json'}
+
+const ruleId = 'spacing'
+
+const abbreviations = new Set(lexicon.abbreviations.words)
+const sentenceStarters = new Set(lexicon.sentenceStarters.words)
+const webSuffixes = new Set(lexicon.webSuffixes.words)
+const colonPrefixes = new Set(lexicon.colonPrefixes.words)
+const interjections = new Set(lexicon.interjections.words)
+
+/** Characters that make a chunk a URL, a path, markup or code. */
+const codeCharacters = new Set(['/', '\\', '_', '=', '#', '<', '>', '{', '}', '|', '~', '^', '*', '&', '+', '@', '`', '(', ')', '[', ']', '$', '%'])
+
+/** Stripped from the start and end of a chunk before looking inside it. */
+const openers = new Set(['"', '“', '«', '„', '‘', "'", '(', '[', '{', '¿', '¡', '-', '–', '—'])
+const closers = new Set(['"', '”', '»', '’', "'", ')', ']', '}', '.', ',', ';', ':', '!', '?', '…'])
+
+const markNames: Record<string, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  ':': 'colon',
+  '.': 'full stop',
+  '?': 'question mark',
+  '!': 'exclamation mark'
+}
+
+export interface SpacingOptions {}
+
+export default function spacing(_options?: SpacingOptions) {
+  return function (tree: Root, file: VFile) {
+    const text = String(file)
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      const place = offsets(paragraph)
+      if (!place) continue
+      missingSpaces(file, text, place.start, place.end)
+      spacesBeforeMarks(file, text, place.start, place.end)
+      doubledFullStops(file, text, place.start, place.end)
+      quotes(file, text, place.start, place.end)
+    }
+  }
+}
+
+/** `said,Russia`: look inside each white-space-delimited chunk. */
+function missingSpaces(file: VFile, text: string, from: number, to: number): void {
+  let index = from
+  while (index < to) {
+    if (isSpace(text[index]!)) {
+      index++
+      continue
+    }
+
+    let end = index
+    while (end < to && !isSpace(text[end]!)) end++
+    checkChunk(file, text, index, end)
+    index = end
+  }
+}
+
+function checkChunk(file: VFile, text: string, start: number, end: number): void {
+  let coreStart = start
+  let coreEnd = end
+  while (coreStart < coreEnd && openers.has(text[coreStart]!)) coreStart++
+  while (coreEnd > coreStart && closers.has(text[coreEnd - 1]!)) coreEnd--
+  if (coreEnd - coreStart < 5) return
+
+  // URLs, e-mail addresses, paths and code keep their marks.
+  for (let index = coreStart; index < coreEnd; index++) {
+    const char = text[index]!
+    if (codeCharacters.has(char)) return
+  }
+
+  if (text.startsWith('www.', coreStart)) return
+  // `'node:fs'`, `"connect:session"`: a quoted token is a literal.
+  if (isStraightQuote(text[start]!) && isStraightQuote(text[coreEnd] ?? '')) return
+
+  let index = coreStart
+  while (index < coreEnd) {
+    if (markNames[text[index]!] === undefined) {
+      index++
+      continue
+    }
+
+    let runEnd = index
+    while (runEnd < coreEnd && markNames[text[runEnd]!] !== undefined) runEnd++
+    if (index > coreStart && runEnd < coreEnd) {
+      checkJoint(file, text, coreStart, coreEnd, index, runEnd)
+    }
+
+    index = runEnd
+  }
+}
+
+/** Marks at `start`–`end` between two parts of a chunk: a missing space? */
+function checkJoint(
+  file: VFile,
+  text: string,
+  coreStart: number,
+  coreEnd: number,
+  start: number,
+  end: number
+): void {
+  const marks = text.slice(start, end)
+
+  // `respond”;then`: the word before a closing quote or bracket.
+  let leftEnd = start
+  if (leftEnd > coreStart && '”’»)]"\''.includes(text[leftEnd - 1]!)) leftEnd--
+  let leftStart = leftEnd
+  while (leftStart > coreStart && isWordPart(text[leftStart - 1]!)) leftStart--
+  const left = text.slice(leftStart, leftEnd)
+  const afterDot = leftStart > coreStart && text[leftStart - 1] === '.'
+
+  let rightStart = end
+  if ((marks === ',' || marks === ':') && (text[rightStart] === '“' || text[rightStart] === '«')) {
+    rightStart++
+  }
+
+  let rightEnd = rightStart
+  while (rightEnd < coreEnd && isWordPart(text[rightEnd]!)) rightEnd++
+  const right = text.slice(rightStart, rightEnd)
+
+  const leftKind = kindOf(left)
+  if (kindOf(right) !== 'word' || letterCount(right) < 2 || leftKind === 'other') return
+  // `bodyParser`, `readFile`: identifiers, not words.
+  if (isCamelCase(left) || isCamelCase(right)) return
+
+  let missing = false
+  if (marks === ',' || marks === ';') {
+    // `TL;DR`, `CAAC,IAAI`: abbreviations and codes, not a list of words.
+    missing =
+      (leftKind === 'digits' || letterCount(left) >= 2) &&
+      !(isAllCaps(left) && isAllCaps(right))
+  } else if (marks === ':') {
+    // `test:cov`, `connect:session`: lower case on both sides is a
+    // namespaced name, unless a sentence goes on after it (`noted:the`).
+    missing =
+      leftKind === 'word' &&
+      letterCount(left) >= 2 &&
+      !colonPrefixes.has(left.toLowerCase()) &&
+      (!(isLowerInitial(left) && isLowerInitial(right)) || sentenceStarters.has(right.toLowerCase()))
+  } else if (marks === '.') {
+    missing = isTitleCase(right) && !webSuffixes.has(right.toLowerCase()) && fullStopEndsSentence(left, leftKind, afterDot, right)
+  } else if (/^[?!]+$/.test(marks)) {
+    missing =
+      leftKind === 'word' &&
+      letterCount(left) >= 2 &&
+      (isLowerInitial(left) || sentenceStarters.has(right.toLowerCase()))
+  }
+
+  if (!missing) return
+
+  report(file, {
+    ruleId,
+    reason: `Add a space after the ${markNames[marks[0]!]} in \`${text.slice(leftStart, rightEnd)}\``,
+    start,
+    end,
+    expected: [marks + ' '],
+    fix: true
+  })
+}
+
+/**
+ * Whether the full stop in `left.Right` ends a sentence or an abbreviation
+ * (so a space is missing), rather than joining a name (`Yandex.Direct`).
+ */
+function fullStopEndsSentence(left: string, kind: Kind, afterDot: boolean, right: string): boolean {
+  const starter = sentenceStarters.has(right.toLowerCase())
+  // After digits or an initial, only a sentence start: `2019.The`,
+  // `U.S.The`, but not `A.Illarionov` (Russian style for `A. Illarionov`,
+  // which post-editors leave as it is) or `1.Introduction`.
+  if (kind === 'digits' || afterDot || letterCount(left) === 1) return starter
+  // `St.Petersburg`, `Mr.Smith`.
+  if (abbreviations.has(left.toLowerCase())) return true
+  // `said.Russia`, `second.In`; not `fs.Dirent` (code).
+  if (isLowerInitial(left)) return isCommonWord(left)
+  // `Africa.They`, but not `Yandex.Direct`.
+  return starter
+}
+
+/** `However , according`, `Level 2 .`: white space before `,` or `.`. */
+function spacesBeforeMarks(file: VFile, text: string, from: number, to: number): void {
+  for (let index = from + 1; index < to; index++) {
+    const mark = text[index]!
+    if (mark !== ',' && mark !== '.') continue
+    if (text[index - 1] !== ' ' && text[index - 1] !== '\t') continue
+
+    let before = index - 1
+    while (before >= from && (text[before] === ' ' || text[before] === '\t')) before--
+    if (before < from) continue
+    const previous = text[before]!
+    if (!isLetterOrDigit(previous) && !')]”’"»%'.includes(previous)) continue
+
+    const next = index + 1 < to ? text[index + 1]! : ''
+    let expected = mark
+    if (mark === '.') {
+      // ` ...` is an ellipsis, ` .NET`, ` .5`, ` .com` are words.
+      if (next !== '' && !isSpace(next) && !closers.has(next)) continue
+      if (next === '.') continue
+    } else if (isLetter(next)) {
+      expected = ', '
+    } else if (next !== '' && !isSpace(next) && !closers.has(next)) {
+      continue
+    }
+
+    // `see https://example.com .` keeps the URL apart from the full stop.
+    if (precededByWebChunk(text, before, from)) continue
+
+    report(file, {
+      ruleId,
+      reason: `Remove the space before the ${markNames[mark]}`,
+      start: before + 1,
+      end: index + 1,
+      expected: [expected],
+      fix: true
+    })
+  }
+}
+
+/**
+ * `forever..`: two full stops after a word. After an abbreviation
+ * (`etc..`, `U.S..`) one is surely too many. After another word it may be a
+ * doubled full stop or an informal ellipsis (Russian `..`): flagged without
+ * a fix when a sentence seems to end there, left alone before a lower-case
+ * word, `I`, or after an interjection (`ah.. well`, `oh.. I'll go`).
+ */
+function doubledFullStops(file: VFile, text: string, from: number, to: number): void {
+  for (let index = from + 1; index + 1 < to; index++) {
+    if (text[index] !== '.' || text[index + 1] !== '.') continue
+    if (text[index - 1] === '.' || text[index + 2] === '.') {
+      // An ellipsis `...` or longer: skip past it.
+      while (index + 1 < to && text[index + 1] === '.') index++
+      continue
+    }
+
+    if (!isLetter(text[index - 1]!)) continue
+    // `{a..e}`, `A..C`: a range in code, not the end of a sentence.
+    const after = index + 2 < to ? text[index + 2]! : ' '
+    if (!isSpace(after) && !closers.has(after)) continue
+    let wordStart = index
+    while (wordStart > from && isLetter(text[wordStart - 1]!)) wordStart--
+    const word = text.slice(wordStart, index)
+    const afterDot = wordStart > from && text[wordStart - 1] === '.'
+
+    if (afterDot || abbreviations.has(word.toLowerCase())) {
+      report(file, {
+        ruleId,
+        reason: `One full stop after the abbreviation \`${word}.\` is enough`,
+        start: index,
+        end: index + 2,
+        expected: ['.'],
+        fix: true
+      })
+      index++
+      continue
+    }
+
+    if (interjections.has(word.toLowerCase())) continue
+
+    let next = index + 2
+    while (next < to && (text[next] === ' ' || text[next] === '\t')) next++
+    const following = next < to ? text[next]! : '\n'
+    if (following === '\r' || following === '\n') {
+      // The paragraph or line ends here.
+    } else if (isLetter(following) && following !== following.toLowerCase()) {
+      let nextEnd = next
+      while (nextEnd < to && isWordPart(text[nextEnd]!)) nextEnd++
+      const nextWord = text.slice(next, nextEnd)
+      if (nextWord === 'I' || /^I['’]/.test(nextWord)) continue
+    } else {
+      continue
+    }
+
+    report(file, {
+      ruleId,
+      reason: 'Two full stops: end the sentence with one, or write an ellipsis',
+      start: index,
+      end: index + 2,
+      expected: ['.', '...'],
+      fix: false,
+      note: 'Russian writes `..` for a short pause; in English use `.` or `...`.'
+    })
+    index++
+  }
+}
+
+/**
+ * Spaces inside quotation marks (`“ word”`), and guillemets in English
+ * (`«word»` → `“word”`). Curly quotes show their direction; straight ones
+ * are paired in order, only in a paragraph where they pair up cleanly.
+ */
+function quotes(file: VFile, text: string, from: number, to: number): void {
+  // German-style `„…“` closes with `“`: direction cannot be trusted.
+  // Guillemets are right in a paragraph in Russian (a quoted original).
+  let german = false
+  let latin = 0
+  let cyrillic = 0
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x201e) german = true
+    else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++
+    else if (code >= 0x400 && code <= 0x4ff) cyrillic++
+  }
+
+  const russian = cyrillic > latin
+
+  let curlyOpen = false
+  const guillemets: Array<{at: number; inner: boolean}> = []
+  const straight: number[] = []
+
+  for (let index = from; index < to; index++) {
+    const char = text[index]!
+
+    if (char === '“' && !german) {
+      // A second `“` while one is open is a closing quote typed the wrong way.
+      if (!curlyOpen) spaceAfterOpening(file, text, index, to, '“', '”')
+      curlyOpen = !curlyOpen
+    } else if (char === '”' && !german) {
+      if (curlyOpen) spaceBeforeClosing(file, text, index, from, '”', '“')
+      curlyOpen = false
+    } else if (char === '«' && !russian) {
+      guillemets.push({at: index, inner: curlyOpen})
+    } else if (char === '»' && !russian) {
+      const open = guillemets.pop()
+      if (open) {
+        replaceGuillemets(file, text, open.at, index, open.inner || guillemets.length > 0)
+      } else {
+        unpairedGuillemet(file, text, index, from, to)
+      }
+    } else if (char === '"') {
+      straight.push(index)
+    }
+  }
+
+  for (const open of guillemets) unpairedGuillemet(file, text, open.at, from, to)
+  straightQuotes(file, text, straight, from, to)
+}
+
+function replaceGuillemets(
+  file: VFile,
+  text: string,
+  open: number,
+  close: number,
+  inner: boolean
+): void {
+  let openEnd = open + 1
+  while (openEnd < close && (text[openEnd] === ' ' || text[openEnd] === '\u00A0')) openEnd++
+  let closeStart = close
+  while (closeStart > openEnd && (text[closeStart - 1] === ' ' || text[closeStart - 1] === '\u00A0')) closeStart--
+
+  const [left, right] = inner ? ['‘', '’'] : ['“', '”']
+  for (const [start, end, expected] of [
+    [open, openEnd, left],
+    [closeStart, close + 1, right]
+  ] as const) {
+    report(file, {
+      ruleId,
+      reason: `Use English quotation marks (${left}…${right}), not guillemets`,
+      start,
+      end,
+      expected: [expected],
+      fix: true
+    })
+  }
+}
+
+function unpairedGuillemet(file: VFile, text: string, at: number, from: number, to: number): void {
+  // `Home » News » Politics`: a separator in scraped navigation, not a quote.
+  const before = at > from ? text[at - 1]! : ' '
+  const after = at + 1 < to ? text[at + 1]! : ' '
+  if (isSpace(before) && isSpace(after)) return
+  report(file, {
+    ruleId,
+    reason: 'A guillemet without its pair: use English quotation marks',
+    start: at,
+    end: at + 1,
+    expected: [text[at] === '«' ? '“' : '”'],
+    fix: false
+  })
+}
+
+function spaceAfterOpening(file: VFile, text: string, at: number, to: number, mark: string, closing: string): void {
+  let end = at + 1
+  while (end < to && (text[end] === ' ' || text[end] === '\u00A0')) end++
+  if (end === at + 1 || end >= to) return
+  const next = text[end]!
+  if (next === closing || isSpace(next)) return
+  report(file, {
+    ruleId,
+    reason: 'Remove the space after the opening quotation mark',
+    start: at,
+    end,
+    expected: [mark],
+    fix: true
+  })
+}
+
+function spaceBeforeClosing(file: VFile, text: string, at: number, from: number, mark: string, opening: string): void {
+  let start = at
+  while (start > from && (text[start - 1] === ' ' || text[start - 1] === '\u00A0')) start--
+  if (start === at || start === from) return
+  const previous = text[start - 1]!
+  if (previous === opening || isSpace(previous)) return
+  report(file, {
+    ruleId,
+    reason: 'Remove the space before the closing quotation mark',
+    start,
+    end: at + 1,
+    expected: [mark],
+    fix: true
+  })
+}
+
+/**
+ * `" word "`: straight quotes paired in order. Only when every opening
+ * quote stands after a space or an opener and every closing one before a
+ * space or a mark: otherwise the pairing (or an inch sign) is in doubt.
+ */
+function straightQuotes(file: VFile, text: string, positions: number[], from: number, to: number): void {
+  if (positions.length === 0 || positions.length % 2 === 1) return
+
+  for (let index = 0; index < positions.length; index += 2) {
+    const open = positions[index]!
+    const close = positions[index + 1]!
+    const beforeOpen = open > from ? text[open - 1]! : ' '
+    const afterClose = close + 1 < to ? text[close + 1]! : ' '
+    if (isLetterOrDigit(beforeOpen) || isLetterOrDigit(afterClose)) return
+  }
+
+  for (let index = 0; index < positions.length; index += 2) {
+    const open = positions[index]!
+    const close = positions[index + 1]!
+    if (close - open < 3) continue
+    spaceAfterOpening(file, text, open, close, '"', '"')
+    spaceBeforeClosing(file, text, close, open + 1, '"', '"')
+  }
+}
+
+/** Whether the chunk ending at `end` (inclusive) is a URL or an address. */
+function precededByWebChunk(text: string, end: number, from: number): boolean {
+  let start = end
+  while (start > from && !isSpace(text[start - 1]!)) start--
+  const chunk = text.slice(start, end + 1)
+  return chunk.includes('://') || chunk.includes('@') || chunk.startsWith('www.')
+}
+
+type Kind = 'word' | 'digits' | 'other'
+
+/** `word`: starts with a letter, letters, apostrophes and hyphens only. */
+function kindOf(part: string): Kind {
+  if (part === '') return 'other'
+  let digits = 0
+  for (const char of part) {
+    if (isDigit(char)) digits++
+    else if (!isLetter(char) && char !== "'" && char !== '’' && char !== '-') return 'other'
+  }
+
+  if (digits === part.length) return 'digits'
+  return digits === 0 && isLetter(part[0]!) ? 'word' : 'other'
+}
+
+/** `Russia`, `It's`: a capital, then lower case. */
+function isTitleCase(word: string): boolean {
+  const first = word[0]!
+  if (first === first.toLowerCase()) return false
+  for (let index = 1; index < word.length; index++) {
+    const char = word[index]!
+    if (isLetter(char) && char !== char.toLowerCase()) return false
+  }
+
+  return true
+}
+
+function isCamelCase(word: string): boolean {
+  for (let index = 1; index < word.length; index++) {
+    const char = word[index]!
+    const previous = word[index - 1]!
+    if (isLetter(char) && char !== char.toLowerCase() && isLetter(previous) && previous !== previous.toUpperCase()) {
+      return true
+    }
+  }
+
+  return false
+}
+
+function isAllCaps(word: string): boolean {
+  return word === word.toUpperCase() && word !== word.toLowerCase()
+}
+
+function isStraightQuote(char: string): boolean {
+  return char === '"' || char === "'"
+}
+
+function isLowerInitial(word: string): boolean {
+  const first = word[0]!
+  return first !== first.toUpperCase()
+}
+
+function letterCount(word: string): number {
+  let count = 0
+  for (const char of word) if (isLetter(char)) count++
+  return count
+}
+
+function isWordPart(char: string): boolean {
+  return isLetterOrDigit(char) || char === "'" || char === '’' || char === '-'
+}
+
+function isLetterOrDigit(char: string): boolean {
+  return isLetter(char) || isDigit(char)
+}
+
+function isLetter(char: string): boolean {
+  return char.toLowerCase() !== char.toUpperCase()
+}
+
+function isDigit(char: string): boolean {
+  return char >= '0' && char <= '9'
+}
+
+function isSpace(char: string): boolean {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\u00A0' || char === '\u202F'
+}
