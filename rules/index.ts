@@ -19,6 +19,9 @@ import translatedName from './translated-name/index.js'
 import nameConsistency from './name-consistency/index.js'
 import dashAttribution from './dash-attribution/index.js'
 import calque from './calque/index.js'
+import sourceName from './source-name/index.js'
+import sourceNumbers from './source-numbers/index.js'
+import untranslated from './untranslated/index.js'
 
 export interface RuleDefinition {
   /** The rule id: the `ruleId` of its messages and its key in options. */
@@ -97,5 +100,20 @@ export const rules: RuleDefinition[] = [
     id: 'spacing',
     description: 'Spacing artefacts: `said,Russia`, `word ,`, `“ word”`, guillemets `«…»`, `etc..`.',
     plugin: spacing as Plugin<[any?], Root>
+  },
+  {
+    id: 'source-name',
+    description: 'A name of the Cyrillic source translated as a common word (`Усов` → `a Mustache`); needs the source (PO, XLIFF, `--source`).',
+    plugin: sourceName as Plugin<[any?], Root>
+  },
+  {
+    id: 'source-numbers',
+    description: 'A number that is not in the source (`3,5` → `35`); needs the source (PO, XLIFF, `--source`).',
+    plugin: sourceNumbers as Plugin<[any?], Root>
+  },
+  {
+    id: 'untranslated',
+    description: 'A translation identical to its non-English source; needs the source (PO, XLIFF, `--source`).',
+    plugin: untranslated as Plugin<[any?], Root>
   }
 ]

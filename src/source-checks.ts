@@ -144,7 +144,10 @@ export function wordsOf(text: string): Token[] {
   let initial = true
   for (const match of text.matchAll(wordPattern)) {
     if (tokens.length > 0) {
-      initial = /[.!?…:][^\p{L}\p{N}]*$/u.test(text.slice(lastEnd, match.index))
+      const between = text.slice(lastEnd, match.index)
+      // `В. Соловей`: a full stop after an initial ends no sentence.
+      const afterInitial = /^\p{Lu}$/u.test(tokens[tokens.length - 1]!.value) && /^\.\s*$/.test(between)
+      initial = !afterInitial && /[.!?…:][^\p{L}\p{N}]*$/u.test(between)
     }
     tokens.push({value: match[0], start: match.index, end: match.index + match[0].length, initial})
     lastEnd = match.index + match[0].length
@@ -222,15 +225,18 @@ const scales: Array<[RegExp, number]> = [
   [/^(?:трлн|триллион\p{L}*|trillions?|tn)$/u, 1e12]
 ]
 
+const cjkScales: Record<string, number> = {十: 10, 百: 100, 千: 1e3, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8}
+
 /**
  * The numbers written with digits in `text`. A number glued to a word
- * (`A4`, `COVID-19`, `Су-35`) is a name, not a quantity, and left out.
+ * (`A4`, `COVID-19`, `Су-35`) is a name, not a quantity, and left out
+ * unless `glued` (the source side takes them: `Евро-2020` ↔ `Euro 2020`).
  * Each number gets every value it may stand for: `3,5` is 3.5; `1,000`
  * 1000 or 1.0; `1 000 000` a million; `3,5 тыс.` also 3500; `1990s` also
  * 90; and the digit groups on their own (`18.00` → 18 and 0), so that a
  * time or a phone number written another way still matches.
  */
-export function numbersIn(text: string): NumberToken[] {
+export function numbersIn(text: string, options: {glued?: boolean} = {}): NumberToken[] {
   const tokens: NumberToken[] = []
   let index = 0
   const length = text.length
@@ -283,7 +289,7 @@ export function numbersIn(text: string): NumberToken[] {
 
     const end = index
     const before = text.slice(Math.max(0, start - 2), start)
-    if (/\p{L}$|\p{L}[-‑]$/u.test(before)) continue
+    if (!options.glued && /\p{L}$|\p{L}[-‑]$/u.test(before)) continue
 
     const raw = text.slice(start, end)
     const read = readNumber(groups, separators)
@@ -298,6 +304,19 @@ export function numbersIn(text: string): NumberToken[] {
         if (pattern.test(word)) for (const value of read.values) values.add(value * scale)
       }
     }
+
+    // Chinese magnitudes glued to the number: `3万` is 30,000.
+    const cjkScale = cjkScales[text[end] === '余' || text[end] === '多' ? (text[end + 1] ?? '') : (text[end] ?? '')]
+    if (cjkScale) for (const value of read.values) values.add(value * cjkScale)
+
+    // A time: `14:00` may be `2 p.m.`.
+    const hour = Number(raw)
+    if (separators.length === 0 && hour > 12 && hour < 24 && /^[:.]\d\d/.test(text.slice(end, end + 3))) {
+      values.add(hour - 12)
+    }
+
+    // A year may be written short in the source: `92年`, `в 92-м` ↔ `1992`.
+    if (separators.length === 0 && raw.length === 4 && hour >= 1900 && hour < 2100) values.add(hour % 100)
 
     // A decade: `1990s`, `90s`, `90-х`.
     if (separators.length === 0 && /^(?:s|-?[хx])(?!\p{L})/u.test(text.slice(end, end + 3))) {
@@ -370,8 +389,9 @@ function withCommas(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+$)/g, ',')
 }
 
+/** Twelve significant digits: `315.1 * 1e8` and `31.51 * 1e9` are one value. */
 function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
+  return Number(value.toPrecision(12))
 }
 
 function isDigit(code: number): boolean {
@@ -380,21 +400,35 @@ function isDigit(code: number): boolean {
 
 /**
  * Russian words for numbers (and CJK numerals): a source that spells a
- * number out may have it in digits in the translation (`пять` → `5`).
+ * number out may have it in digits in the translation (`пять` → `5`,
+ * `четырёх тысяч` → `4,000`, `стопроцентной` → `100%`, `сутки` → `24
+ * hours`).
  */
 const numberWord =
-  /^(?:ноль|нуль|один|одна|одно|одного|одной|одному|одним|одном|одни|одних|два|две|двух|двум|двумя|три|трех|трёх|трем|трём|тремя|четыре|четырех|четырёх|четырем|четырём|четырьмя|пять|шесть|семь|восемь|девять|десять|пяти|шести|семи|восьми|девяти|десяти|пятью|шестью|семью|восемью|девятью|десятью|\p{L}+надцат\p{L}*|двадцат\p{L}*|тридцат\p{L}*|сорок\p{L}?|\p{L}+десят\p{L}*|девяност\p{L}?|сто|ста|сотн\p{L}*|сотен|двест\p{L}*|трист\p{L}*|четырест\p{L}*|\p{L}+сот|тысяч\p{L}*|миллион\p{L}*|миллиард\p{L}*|полтор\p{L}*|половин\p{L}*|пол|пару|пара|пары|дважды|трижды|перв\p{L}+|втор\p{L}+|трет\p{L}+|четверт\p{L}+|пят\p{L}+|шест\p{L}+|седьм\p{L}+|восьм\p{L}+|девят\p{L}+|десят\p{L}+|раз|дюжин\p{L}*|век\p{L}*|столети\p{L}*|год\p{L}*|лет)$/u
+  /^(?:ноль|нуль|один|одна|одно|одного|одной|одному|одним|одном|одни|одних|два|две|двух|двум|двумя|три|трех|трёх|трем|трём|тремя|четыре|четырех|четырёх|четырем|четырём|четырьмя|пять|шесть|семь|восемь|девять|десять|пяти|шести|семи|восьми|девяти|десяти|пятью|шестью|семью|восемью|девятью|десятью|\p{L}+надцат\p{L}*|двадцат\p{L}*|тридцат\p{L}*|сорок\p{L}?|\p{L}+десят\p{L}*|девяност\p{L}?|сто|ста|сотн\p{L}*|сотен|двест\p{L}*|трист\p{L}*|четырест\p{L}*|\p{L}+сот|тысяч\p{L}*|миллион\p{L}*|миллиард\p{L}*|полтор\p{L}*|половин\p{L}*|пол|пару|пара|пары|дважды|трижды|вдвое|втрое|перв\p{L}+|втор\p{L}+|трет\p{L}+|четверт\p{L}+|пят\p{L}+|шест\p{L}+|седьм\p{L}+|восьм\p{L}+|девят\p{L}+|десят\p{L}+|раз|дюжин\p{L}*|век\p{L}*|столети\p{L}*|сутк\p{L}*|суток|полчаса|(?:одно|дву|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|тысяче|стопроцент|столет|стократ|полу)\p{L}{3,})$/u
 
 const cjkNumeral = /[〇零一二两三四五六七八九十百千万亿]/u
 
-/** Whether the source writes some number in words. */
-export function hasNumberWords(source: string): boolean {
-  if (cjkNumeral.test(source)) return true
+export interface Spelled {
+  /** Some number is written in words: small numbers may be in digits. */
+  small: boolean
+  /** Magnitudes written in words (`тысяч` → 1000): their multiples too. */
+  scales: number[]
+}
+
+/** What numbers the source writes in words. */
+export function spelledNumbers(source: string): Spelled {
+  const spelled: Spelled = {small: cjkNumeral.test(source), scales: []}
   for (const match of source.matchAll(/\p{L}+/gu)) {
-    if (numberWord.test(match[0].toLowerCase())) return true
+    const word = match[0].toLowerCase()
+    if (!numberWord.test(word)) continue
+    spelled.small = true
+    if (word.startsWith('тысяч')) spelled.scales.push(1e3)
+    else if (word.startsWith('миллион')) spelled.scales.push(1e6)
+    else if (word.startsWith('миллиард')) spelled.scales.push(1e9)
   }
 
-  return false
+  return spelled
 }
 
 /** Roman numerals in a source (`XX век`, with Cyrillic `Х` too). */
@@ -406,6 +440,54 @@ export function romanNumbers(source: string): number[] {
   }
 
   return values
+}
+
+const cjkDigits: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9
+}
+const cjkUnits: Record<string, number> = {十: 10, 百: 100, 千: 1e3}
+const cjkSections: Record<string, number> = {万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8}
+
+/** Chinese numerals in a source (`两百五十万` → 2,500,000, `十万` → 100,000). */
+export function chineseNumbers(source: string): number[] {
+  const values: number[] = []
+  for (const match of source.matchAll(/[零〇一二两兩三四五六七八九十百千万萬亿億]+/gu)) {
+    // Digits alone are read one by one: `二〇二三` is 2023, `九二` 92.
+    if (!/[十百千万萬亿億]/u.test(match[0]) && match[0].length > 1) {
+      values.push(Number([...match[0]].map((char) => cjkDigits[char]).join('')))
+      continue
+    }
+
+    // Two digits in a row give a range (`一万六七千`: 16 or 17 thousand).
+    const pair = /[一二两兩三四五六七八九]{2}/u.exec(match[0])
+    if (pair) values.push(chineseNumber(match[0].slice(0, pair.index + 1) + match[0].slice(pair.index + 2)))
+    values.push(chineseNumber(match[0]))
+  }
+
+  return values
+}
+
+function chineseNumber(numeral: string): number {
+  let total = 0
+  let section = 0
+  let digit = 0
+  {
+    for (const char of numeral) {
+      if (char in cjkDigits) {
+        digit = cjkDigits[char]!
+      } else if (char in cjkUnits) {
+        section += (digit || 1) * cjkUnits[char]!
+        digit = 0
+      } else {
+        const scale = cjkSections[char]!
+        total = scale === 1e8 ? (total + section + digit) * scale : total + (section + digit) * scale
+        section = 0
+        digit = 0
+      }
+    }
+  }
+
+  return total + section + digit
 }
 
 function roman(value: string): number | undefined {
