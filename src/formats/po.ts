@@ -18,7 +18,7 @@
  * two never disagree about what a string says. Syntax errors name the line.
  */
 import gettextParser from 'gettext-parser'
-import {FormatError, maskSource, SegmentBuilder, type Encoder, type Segment} from './segments.js'
+import {FormatError, maskSource, segmentOf, type Encoder, type Segment} from './segments.js'
 
 interface StringToken {
   type: 'string'
@@ -68,6 +68,8 @@ function lex(raw: string): Token[] {
   let current: Token | undefined
   let escaped = false
   let escapeStart = 0
+  // Positions are kept for the strings of a msgstr only: the others are never written.
+  let mapped = false
 
   for (let index = 0; index < raw.length; index++) {
     const char = raw[index]!
@@ -78,6 +80,8 @@ function lex(raw: string): Token[] {
       case 'obsolete': {
         if (char === '"' || char === "'") {
           current = {type: 'string', value: '', starts: [], ends: [], quote: char, start: index + 1, line}
+          const last = tokens[tokens.length - 1]
+          if (last?.type === 'key') mapped = last.value.startsWith('msgstr')
           tokens.push(current)
           state = 'string'
         } else if (char === '#') {
@@ -119,8 +123,10 @@ function lex(raw: string): Token[] {
           if (char === '\n') break
           const decoded = char === 't' ? '\t' : char === 'n' ? '\n' : char === 'r' ? '\r' : char
           token.value += decoded
-          token.starts.push(escapeStart)
-          token.ends.push(index + 1)
+          if (mapped) {
+            token.starts.push(escapeStart)
+            token.ends.push(index + 1)
+          }
         } else if (char === token.quote) {
           state = 'none'
         } else if (char === '\n') {
@@ -133,8 +139,10 @@ function lex(raw: string): Token[] {
           escapeStart = index
         } else {
           token.value += char
-          token.starts.push(index)
-          token.ends.push(index + 1)
+          if (mapped) {
+            token.starts.push(index)
+            token.ends.push(index + 1)
+          }
         }
 
         break
@@ -287,14 +295,9 @@ export function extractPo(raw: string): Segment[] {
 
     entry.msgstr.forEach((msgstr, index) => {
       if (msgstr.value.trim() === '') return
-      const builder = new SegmentBuilder(msgstr.start)
-      for (let k = 0; k < msgstr.value.length; k++) {
-        builder.add(msgstr.value[k]!, msgstr.starts[k]!, msgstr.ends[k]!)
-      }
-
       const source = index > 0 && entry.msgidPlural ? entry.msgidPlural : entry.msgid!
       segments.push(
-        builder.build([encoderFor(msgstr.quote)], {
+        segmentOf(msgstr.value, msgstr.starts, msgstr.ends, msgstr.start, [encoderFor(msgstr.quote)], {
           source: fuzzy ? undefined : maskSource(source.value),
           joinableGaps: true
         })

@@ -39,8 +39,11 @@ export interface Segment {
   /** Raw start and end offset of each code unit of `text`. */
   starts: number[]
   ends: number[]
-  /** Index into `encoders` for each code unit (CDATA and text differ). */
-  contexts: number[]
+  /**
+   * Index into `encoders` for each code unit (XML text and CDATA differ);
+   * undefined when the whole segment has one encoder.
+   */
+  contexts?: number[] | undefined
   encoders: Encoder[]
   /** Decoded ranges that are placeholders or markup, never flagged. */
   masks: Array<[number, number]>
@@ -131,13 +134,26 @@ export class SegmentBuilder {
       text,
       starts: this.starts,
       ends: this.ends,
-      contexts: this.contexts,
+      contexts: this.contexts.some((context) => context !== 0) ? this.contexts : undefined,
       encoders,
       masks,
       rawStart: this.rawStart,
       ...extra
     }
   }
+}
+
+/** A segment from a decoded string whose raw spans are known already. */
+export function segmentOf(
+  value: string,
+  starts: number[],
+  ends: number[],
+  rawStart: number,
+  encoders: Encoder[],
+  extra: Partial<Segment> = {}
+): Segment {
+  const {text, masks} = maskPlaceholders(value)
+  return {text, starts, ends, encoders, masks, rawStart, ...extra}
 }
 
 /** Mask the placeholders of `text`, merging them with masks already known. */
@@ -296,7 +312,7 @@ export function lintSegments(
     const mapped = mapMessage(message, segments, starts)
     if (!mapped) continue
     const {from, to, fixable, segment} = mapped
-    const context = segment.contexts[Math.min(mapped.start, segment.contexts.length - 1)] ?? 0
+    const context = segment.contexts?.[Math.min(mapped.start, segment.contexts.length - 1)] ?? 0
     const encode = segment.encoders[context] ?? segment.encoders[0]!
     const moved = file.message(message.reason, {
       place: {start: lines.point(from), end: lines.point(to)},
@@ -376,7 +392,7 @@ function mapMessage(
   }
 
   for (let index = start; index < end - 1 && fixable; index++) {
-    if (segment.contexts[index] !== segment.contexts[index + 1]) fixable = false
+    if (segment.contexts && segment.contexts[index] !== segment.contexts[index + 1]) fixable = false
     else if (!segment.joinableGaps && segment.ends[index] !== segment.starts[index + 1]) fixable = false
   }
 
