@@ -78,6 +78,11 @@ describe('JSON', () => {
     expect(ids).toContainEqual(['untranslated', 'Сохранить файл'])
   })
 
+  it('keeps a BOM', async () => {
+    const result = await check('\uFEFF{"a": "It was the the best."}\n', {type: 'json', ...onlyEnglish})
+    expect(result.fixed).toBe('\uFEFF{"a": "It was the best."}\n')
+  })
+
   it('a JSON error is a FormatError with line and column; comments and trailing commas are errors', async () => {
     await expect(check('{\n  "a": "x",\n}\n', {type: 'json'})).rejects.toMatchObject({line: 3, column: 1})
     await expect(check('{\n  // note\n  "a": "x"\n}', {type: 'json'})).rejects.toThrow(FormatError)

@@ -31,8 +31,9 @@ function stringsOf(raw: string): JsonString[] {
   const lines = new LineIndex(raw)
   let failure: FormatError | undefined
 
+  // A BOM is no JSON token: read it as a space, so offsets stay.
   visit(
-    raw,
+    raw.replace(/^\uFEFF/, ' '),
     {
       onLiteralValue(value, offset, length, _line, _character, pathSupplier) {
         if (typeof value === 'string') strings.push({path: pathSupplier(), offset, length, value})

@@ -56,7 +56,7 @@ export function extractXliff(raw: string): Segment[] {
   parser.on('error', (error) => {
     const match = /^(\d+):(\d+): (.*)$/s.exec(error.message)
     throw match
-      ? new FormatError('XML: ' + match[3]!.replace(/\.$/, ''), Number(match[1]), Number(match[2]))
+      ? new FormatError('XML: ' + match[3]!.replace(/\.$/, ''), Number(match[1]), Math.max(1, Number(match[2])))
       : new FormatError('XML: ' + error.message, parser.line)
   })
 
