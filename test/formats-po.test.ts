@@ -3,10 +3,13 @@
  * back escaped, everything else kept byte for byte, and the fixed file read
  * by gettext-parser exactly as the original but for the fixed strings.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import gettextParser from 'gettext-parser'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
-import {check} from '../src/api.js'
+import {check, checkFile} from '../src/index.js'
 import {FormatError} from '../src/formats/index.js'
 
 const catalogue = `# English translation of the Files app.
@@ -161,5 +164,19 @@ describe('PO', () => {
     await expect(check(broken, {type: 'po'})).rejects.toThrow(FormatError)
     await expect(check(broken, {type: 'po'})).rejects.toMatchObject({line: 5})
     await expect(check('msgid "x"\nmsgstr "a" "b" oops "c"\n', {type: 'po'})).rejects.toMatchObject({line: 2})
+  })
+
+  it('checkFile reads a .po file as PO by its extension; `type` overrides it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mtlint-po-'))
+    const file = path.join(folder, 'en.po')
+    fs.writeFileSync(file, 'msgid "It was the the best"\nmsgstr "It is a opening"\n')
+    const result = await checkFile(file, {config: false, ...onlyEnglish})
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['indefinite-article'])
+    expect(result.fixed).toBe('msgid "It was the the best"\nmsgstr "It is an opening"\n')
+    // As plain text, the msgid is prose too.
+    const asText = await checkFile(file, {config: false, type: 'text', ...onlyEnglish})
+    expect(asText.messages.map((m) => m.ruleId)).toEqual(['repeated-words', 'indefinite-article'])
+    fs.writeFileSync(file, 'msgid "x"\nmsgstr "broken\n')
+    await expect(checkFile(file, {config: false})).rejects.toThrow(FormatError)
   })
 })
