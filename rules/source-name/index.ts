@@ -122,6 +122,7 @@ function checkPair(file: VFile, text: string, pair: SourcePair): void {
       before && articles.has(before.value.toLowerCase()) && /^\s+$/.test(target.slice(before.end, word.start))
         ? before.start
         : word.start
+    if (alreadyFlagged(file, pair.start + start, pair.start + end, surname)) return
     report(file, {
       ruleId,
       reason: `\`${target.slice(start, end)}\` stands for a name of the source (\`${surname}\`): translated as a common word?`,
@@ -205,6 +206,23 @@ function checkLexicon(
     }
 
     flag(position, entry.surname, true, other.start + bare.length)
+  })
+}
+
+/**
+ * Whether another rule (`translated-name`, which runs before this one on
+ * the same piece) already proposes this very fix: one finding is enough.
+ */
+function alreadyFlagged(file: VFile, start: number, end: number, surname: string): boolean {
+  return file.messages.some((message) => {
+    const place = message.place
+    return (
+      place !== undefined &&
+      'start' in place &&
+      place.start.offset === start &&
+      place.end.offset === end &&
+      message.expected?.[0] === surname
+    )
   })
 }
 
