@@ -109,20 +109,55 @@ describe('quotation marks', () => {
 })
 
 describe('doubled full stops', () => {
-  it('fixes one after an abbreviation, flags one at a sentence end without a fix', async () => {
-    const {summary, mine} = await findings('They sold boats etc.. It was the U.S.. It was over.. We left.')
+  it('keeps one after an abbreviation, and makes an ellipsis of Russian `..` elsewhere', async () => {
+    const {summary, mine, result} = await findings('They sold boats etc.. It was the U.S.. It was over.. We left. Ah.. well.')
     expect(summary).toEqual([
       ['..', '.', true],
       ['..', '.', true],
-      ['..', '.', false]
+      ['..', '...', true],
+      ['..', '...', true]
     ])
-    expect(mine[2]!.expected).toEqual(['.', '...'])
+    expect(mine[2]!.expected).toEqual(['...', '.'])
+    expect(result.fixed).toBe('They sold boats etc. It was the U.S. It was over... We left. Ah... well.')
+    expect((await findings(result.fixed)).mine).toEqual([])
   })
 
-  it('leaves informal two-dot ellipses and code ranges alone', async () => {
-    for (const text of ['Ah.. guys, wait.', 'Love or.. I stopped.', 'it is.. I think so.', 'Use {a..e} here.']) {
+  it('leaves ellipses, code ranges and dots after digits alone', async () => {
+    for (const text of ['Wait... what.... no.', 'Use {a..e} or A..Z here.', 'Version 2.. and .. alone.']) {
       expect((await findings(text)).mine, text).toEqual([])
     }
+  })
+})
+
+describe('tokenisation artefacts', () => {
+  it('joins a URL cut into tokens, changing only white space, up to where it ends', async () => {
+    const text = 'See https: / / t.me / slivgolih2 or so https: / / echo.msk.ru / code / 1582608-echo / (at the end).'
+    const {summary, result} = await findings(text)
+    expect(summary).toEqual([
+      [' / / t.me / ', '//t.me/', true],
+      [' / / echo.msk.ru / code / 1582608-echo ', '//echo.msk.ru/code/1582608-echo', true]
+    ])
+    expect(result.fixed).toBe('See https://t.me/slivgolih2 or so https://echo.msk.ru/code/1582608-echo/ (at the end).')
+  })
+
+  it('leaves whole URLs and text after a URL alone', async () => {
+    for (const text of [
+      'See https://example.com/a / b for details.',
+      'The scheme http: is old, and https: / (none) too.'
+    ]) {
+      expect((await findings(text)).mine, text).toEqual([])
+    }
+  })
+
+  it('joins a slash between lower-case words and Reddit handles, not between names', async () => {
+    const {result} = await findings('Girls / women, and / or u / DonVandemon, in Moscow / Kyiv and Evening News / Ziniu News.')
+    expect(result.fixed).toBe('Girls / women, and/or u/DonVandemon, in Moscow / Kyiv and Evening News / Ziniu News.')
+  })
+
+  it('decodes an HTML entity split after its ampersand, and only a known one', async () => {
+    expect((await findings('Politics & amp; Society & quot;no& quot; & foo; AT& T')).result.fixed).toBe(
+      'Politics & Society "no" & foo; AT& T'
+    )
   })
 })
 

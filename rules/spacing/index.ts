@@ -14,20 +14,22 @@
  *   `"word"` (straight quotes only when they pair up in the paragraph);
  * - guillemets in English text: `«Kommersant»` → `“Kommersant”` (`‘…’`
  *   inside other quotes);
- * - a full stop doubled after an abbreviation: `etc..` → `etc.`.
+ * - a doubled full stop: `etc..` → `etc.` after an abbreviation, and
+ *   Russian's two-dot ellipsis `forever..` → `forever...` after a word;
+ * - what a tokeniser leaves apart: `https: / / host / path` →
+ *   `https://host/path`, `and / or` → `and/or`, `u / name` → `u/name`,
+ *   `/ /` → `//`, `& gt;` → `>`.
  *
- * Flagged without a fix: `forever..` ending a sentence (one full stop, or an
- * ellipsis? Russian writes `..` for a short ellipsis, and MT copies it), and
- * a guillemet without its pair.
+ * Flagged without a fix: a guillemet without its pair.
  *
  * Not flagged: decimals and times (`3.5`, `3,500`, `10:30`, `John 3:16`),
  * abbreviations (`U.S.`, `e.g.`, `i.e.`, `Ph.D.`), URLs, e-mail addresses,
  * domain and file names (`NEWS.ru`, `example.com`, `report.pdf`), product
  * names (`.NET`, `Node.js`, `ASP.NET`, `Mail.Ru`, `Yandex.Direct`), code
- * tokens (`a_b`, `f(a,b)`, `x=1,y=2`), ellipses (`...`, `…`, and `ah..`,
- * `oh.. I'll`, an informal two-dot ellipsis before a lower-case word),
- * wiki and URI prefixes (`Category:Russia`, `mailto:`), and several spaces
- * between sentences (that is `sentence-spacing`).
+ * tokens (`a_b`, `f(a,b)`, `x=1,y=2`, `{a..e}`), ellipses (`...`, `…`),
+ * wiki and URI prefixes (`Category:Russia`, `mailto:`), a spaced slash
+ * between names (`Evening News / Ziniu News`), and several spaces between
+ * sentences (that is `sentence-spacing`).
  *
  * `Name.Word` is only split when the second word opens sentences (`the`,
  * `they`, `it's`… in `lexicon.json`), because `Yandex.Direct` and
@@ -48,7 +50,6 @@ const abbreviations = new Set(lexicon.abbreviations.words)
 const sentenceStarters = new Set(lexicon.sentenceStarters.words)
 const webSuffixes = new Set(lexicon.webSuffixes.words)
 const colonPrefixes = new Set(lexicon.colonPrefixes.words)
-const interjections = new Set(lexicon.interjections.words)
 
 /** Characters that make a chunk a URL, a path, markup or code. */
 const codeCharacters = new Set(['/', '\\', '_', '=', '#', '<', '>', '{', '}', '|', '~', '^', '*', '&', '+', '@', '`', '(', ')', '[', ']', '$', '%'])
@@ -78,6 +79,7 @@ export default function spacing(_options?: SpacingOptions) {
       missingSpaces(file, text, place.start, place.end)
       spacesBeforeMarks(file, text, place.start, place.end)
       doubledFullStops(file, text, place.start, place.end)
+      tokenisation(file, text, place.start, place.end)
       quotes(file, text, place.start, place.end)
     }
   }
@@ -260,10 +262,10 @@ function spacesBeforeMarks(file: VFile, text: string, from: number, to: number):
 
 /**
  * `forever..`: two full stops after a word. After an abbreviation
- * (`etc..`, `U.S..`) one is surely too many. After another word it may be a
- * doubled full stop or an informal ellipsis (Russian `..`): flagged without
- * a fix when a sentence seems to end there, left alone before a lower-case
- * word, `I`, or after an interjection (`ah.. well`, `oh.. I'll go`).
+ * (`etc..`, `U.S..`) one is too many. After another word it is Russian's
+ * two-dot ellipsis (`ах..`, `навсегда..`) copied by MT: English writes
+ * three (`Ah... guys`, `forever...`), as the gold corrections in `corpus/` do.
+ * Ranges in code (`{a..e}`) are left alone.
  */
 function doubledFullStops(file: VFile, text: string, from: number, to: number): void {
   for (let index = from + 1; index + 1 < to; index++) {
@@ -282,47 +284,206 @@ function doubledFullStops(file: VFile, text: string, from: number, to: number): 
     while (wordStart > from && isLetter(text[wordStart - 1]!)) wordStart--
     const word = text.slice(wordStart, index)
     const afterDot = wordStart > from && text[wordStart - 1] === '.'
-
-    if (afterDot || abbreviations.has(word.toLowerCase())) {
-      report(file, {
-        ruleId,
-        reason: `One full stop after the abbreviation \`${word}.\` is enough`,
-        start: index,
-        end: index + 2,
-        expected: ['.'],
-        fix: true
-      })
-      index++
-      continue
-    }
-
-    if (interjections.has(word.toLowerCase())) continue
-
-    let next = index + 2
-    while (next < to && (text[next] === ' ' || text[next] === '\t')) next++
-    const following = next < to ? text[next]! : '\n'
-    if (following === '\r' || following === '\n') {
-      // The paragraph or line ends here.
-    } else if (isLetter(following) && following !== following.toLowerCase()) {
-      let nextEnd = next
-      while (nextEnd < to && isWordPart(text[nextEnd]!)) nextEnd++
-      const nextWord = text.slice(next, nextEnd)
-      if (nextWord === 'I' || /^I['’]/.test(nextWord)) continue
-    } else {
-      continue
-    }
+    const abbreviation = afterDot || abbreviations.has(word.toLowerCase())
 
     report(file, {
       ruleId,
-      reason: 'Two full stops: end the sentence with one, or write an ellipsis',
+      reason: abbreviation
+        ? `One full stop after the abbreviation \`${word}.\` is enough`
+        : 'Two full stops: write an ellipsis (`...`) or one full stop',
       start: index,
       end: index + 2,
-      expected: ['.', '...'],
-      fix: false,
-      note: 'Russian writes `..` for a short pause; in English use `.` or `...`.'
+      expected: abbreviation ? ['.'] : ['...', '.'],
+      fix: true,
+      note: abbreviation ? undefined : 'Russian writes `..` for a short ellipsis; English writes `...`.'
     })
     index++
   }
+}
+
+/**
+ * What Moses-style tokenisation leaves in MT output, and post-editors undo:
+ *
+ * - a URL cut into tokens: `https: / / i.imgur.com / KuF2vmZ.jpg` →
+ *   `https://i.imgur.com/KuF2vmZ.jpg` (underscores too: `id\ _ 608`);
+ * - a slash between two lower-case words: `and / or` → `and/or`,
+ *   `girls / women`, and Reddit's `u / name`, `r / name`;
+ * - a double slash split: `Structure / / Politics` → `Structure // Politics`;
+ * - an HTML entity split after its `&`: `& gt;` → `>`, `& amp;` → `&`.
+ *
+ * A slash between capitalised words or phrases (`Evening News / Ziniu
+ * News`) is left alone: spaced slashes between names are English.
+ */
+function tokenisation(file: VFile, text: string, from: number, to: number): void {
+  // URLs repaired so far: slashes inside them are not reported again.
+  let repairedUntil = from
+
+  for (let index = from; index < to; index++) {
+    const char = text[index]!
+
+    if (char === ':' && index > repairedUntil) {
+      const end = repairUrl(file, text, index, from, to)
+      if (end > index) repairedUntil = end
+      continue
+    }
+
+    if (char === '/' && index >= repairedUntil && text[index - 1] === ' ') {
+      if (text[index + 1] === ' ' && text[index + 2] === '/') {
+        report(file, {
+          ruleId,
+          reason: 'Remove the space inside `//`',
+          start: index,
+          end: index + 3,
+          expected: ['//'],
+          fix: true
+        })
+        index += 2
+        continue
+      }
+
+      if (text[index + 1] === ' ') slashBetweenWords(file, text, index, from, to)
+      continue
+    }
+
+    if (char === '&' && text[index + 1] === ' ') splitEntity(file, text, index, to)
+  }
+}
+
+/** `https: / / host / path`: join the tokens of a URL; returns its end. */
+function repairUrl(file: VFile, text: string, colon: number, from: number, to: number): number {
+  let schemeStart = colon
+  while (schemeStart > from && isAsciiLetter(text[schemeStart - 1]!)) schemeStart--
+  const scheme = text.slice(schemeStart, colon).toLowerCase()
+  if (scheme !== 'http' && scheme !== 'https' && scheme !== 'ftp') return colon
+  if (schemeStart > from && isLetterOrDigit(text[schemeStart - 1]!)) return colon
+
+  // Tokens after the scheme: `/`, `/`, host, `/`, part, … Separators are `/`
+  // and `_`; a part follows a separator; the URL ends at the first token
+  // that is neither (or that does not look like part of a URL).
+  let end = colon + 1
+  let expectPart = false
+  let slashes = 0
+  let parts = 0
+  let spaced = false
+  let index = colon + 1
+
+  while (index < to) {
+    let tokenStart = index
+    while (tokenStart < to && (text[tokenStart] === ' ' || text[tokenStart] === '	')) tokenStart++
+    if (tokenStart === to) break
+    let tokenEnd = tokenStart
+    while (tokenEnd < to && !isSpace(text[tokenEnd]!)) tokenEnd++
+    const token = text.slice(tokenStart, tokenEnd)
+    if (token === '') break
+    const gap = tokenStart > index
+
+    if (token === '/' || token === '_') {
+      if (slashes < 2 && token === '/') slashes++
+      expectPart = true
+    } else if (slashes < 2) {
+      // `https://` itself needs two slashes first.
+      break
+    } else if (token.startsWith('/')) {
+      // `liberta /)`: a slash glued to what ends the URL.
+      if (gap) {
+        spaced = true
+        end = tokenStart
+      }
+
+      break
+    } else if (expectPart && isUrlPart(token)) {
+      expectPart = false
+      parts++
+    } else {
+      break
+    }
+
+    if (gap) {
+      spaced = true
+      // The fix ends where the last white space ends: tokens stay as they are.
+      end = tokenStart
+    }
+
+    index = tokenEnd
+  }
+
+  if (!spaced || slashes < 2 || parts === 0) return colon
+  const actual = text.slice(colon + 1, end)
+  const expected = actual.replace(/[ \t]+/g, '')
+  if (expected === actual) return colon
+  report(file, {
+    ruleId,
+    reason: `Remove the spaces inside the URL \`${text.slice(schemeStart, colon + 1) + expected}…\``,
+    start: colon + 1,
+    end,
+    expected: [expected],
+    fix: true
+  })
+  return end
+}
+
+/** `and / or`, `girls / women`, `u / name`: a slash with spaces between words. */
+function slashBetweenWords(file: VFile, text: string, slash: number, from: number, to: number): void {
+  let leftStart = slash - 1
+  while (leftStart > from && isLetter(text[leftStart - 1]!)) leftStart--
+  const left = text.slice(leftStart, slash - 1)
+  const beforeLeft = leftStart > from ? text[leftStart - 1]! : ' '
+  if (left === '' || !(isSpace(beforeLeft) || '(,;“"\''.includes(beforeLeft))) return
+
+  const rightStart = slash + 2
+  let rightEnd = rightStart
+  while (rightEnd < to && (isLetterOrDigit(text[rightEnd]!) || text[rightEnd] === '_')) rightEnd++
+  const right = text.slice(rightStart, rightEnd)
+  const afterRight = rightEnd < to ? text[rightEnd]! : ' '
+  if (right === '' || afterRight === '/' || isLetter(afterRight)) return
+
+  const handle = (left === 'u' || left === 'r') && isLetterOrDigit(right[0]!)
+  const words =
+    letterCount(left) >= 2 &&
+    kindOf(right) === 'word' &&
+    letterCount(right) >= 2 &&
+    left === left.toLowerCase() &&
+    right === right.toLowerCase()
+  if (!handle && !words) return
+
+  report(file, {
+    ruleId,
+    reason: `Remove the spaces around the slash in \`${left} / ${right}\``,
+    start: slash - 1,
+    end: slash + 2,
+    expected: ['/'],
+    fix: true
+  })
+}
+
+/** HTML entities a tokeniser split after the `&`. */
+const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', '#39': "'", '#34': '"'}
+
+function splitEntity(file: VFile, text: string, ampersand: number, to: number): void {
+  const start = ampersand + 2
+  let end = start
+  while (end < to && end - start < 5 && text[end] !== ';' && !isSpace(text[end]!)) end++
+  if (text[end] !== ';') return
+  const decoded = entities[text.slice(start, end)]
+  if (decoded === undefined) return
+  report(file, {
+    ruleId,
+    reason: `\`${text.slice(ampersand, end + 1)}\` is an HTML entity split by tokenisation`,
+    start: ampersand,
+    end: end + 1,
+    expected: [decoded],
+    fix: true
+  })
+}
+
+/** A token that can continue a URL after a slash: not `(date`, `—`, `«`. */
+function isUrlPart(token: string): boolean {
+  const first = token[0]!
+  return isAsciiLetter(first) || isDigit(first) || '%~.-+=?#&\\'.includes(first)
+}
+
+function isAsciiLetter(char: string): boolean {
+  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z')
 }
 
 /**
