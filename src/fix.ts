@@ -14,6 +14,7 @@
  *   package's `applyPatch` and gives exactly `fixed`.
  */
 import {createTwoFilesPatch} from 'diff'
+import {patchFromEdits} from './patch.js'
 import type {VFileMessage} from 'vfile-message'
 
 export interface Edit {
@@ -115,10 +116,14 @@ export function applyFixes(
 
   parts.push(text.slice(cursor))
   const fixed = parts.join('')
-  return {fixed, patch: makePatch(text, fixed, options.fileName), applied, skipped}
+  const patch = patchFromEdits(text, applied, options.fileName)
+  return {fixed, patch, applied, skipped}
 }
 
-/** A unified diff from `before` to `after`, or '' when they are equal. */
+/**
+ * A unified diff from `before` to `after`, or '' when they are equal: a
+ * general line diff (O(N·D)), for texts whose edits are not known.
+ */
 export function makePatch(
   before: string,
   after: string,

@@ -109,3 +109,23 @@ describe('the diff applies to the original and gives the fixed text', () => {
     })
   }
 })
+
+describe('patches from many edits', () => {
+  it('stay exact with thousands of fixes on many lines, joined lines and edits at the end', async () => {
+    const lines = Array.from({length: 3000}, (_, i) => `Line ${i} was the the end .`)
+    const text = lines.join('\n') + '\nlast line without newline the the'
+    const result = await check(text, {path: 'doc.txt'})
+    expect(result.applied.length).toBeGreaterThan(3000)
+    expect(applyPatch(text, result.patch)).toBe(result.fixed)
+  })
+
+  it('handles an edit that removes a line break, and one at the very end', () => {
+    const text = 'one\ntwo\nthree\nfour'
+    const join = finding(text, 3, 4, ' ')
+    const end = finding(text, 14, 18, 'FOUR')
+    const result = applyFixes(text, [join, end])
+    expect(result.fixed).toBe('one two\nthree\nFOUR')
+    expect(applyPatch(text, result.patch)).toBe(result.fixed)
+    expect(applyWith('patch', text, result.patch)).toBe(result.fixed)
+  })
+})
