@@ -123,7 +123,7 @@ describe('patches from many edits', () => {
     const text = 'one\ntwo\nthree\nfour'
     const join = finding(text, 3, 4, ' ')
     const end = finding(text, 14, 18, 'FOUR')
-    const result = applyFixes(text, [join, end])
+    const result = applyFixes(text, [join, end], {fileName: 'doc.txt'})
     expect(result.fixed).toBe('one two\nthree\nFOUR')
     expect(applyPatch(text, result.patch)).toBe(result.fixed)
     expect(applyWith('patch', text, result.patch)).toBe(result.fixed)
