@@ -32,11 +32,22 @@ function load(): void {
   }
 }
 
+// nspell's affix stripping is the costly part of a look-up, and a document
+// repeats its words, so answers are remembered; the memo is emptied when it
+// gets large so that hostile input (endless distinct words) keeps memory flat.
+const memoLimit = 50_000
+let commonMemo = new Map<string, boolean>()
+
 /** Whether the lower-case form of `word` (with inflections) is English. */
 export function isCommonWord(word: string): boolean {
+  const known = commonMemo.get(word)
+  if (known !== undefined) return known
   load()
   const lower = word.toLowerCase()
-  return lowercase!.has(lower) || speller!.correct(lower)
+  const answer = lowercase!.has(lower) || speller!.correct(lower)
+  if (commonMemo.size >= memoLimit) commonMemo = new Map()
+  commonMemo.set(word, answer)
+  return answer
 }
 
 /**
