@@ -35,6 +35,11 @@ export interface RuleDefinition {
    * `narrow`, with default options, hands the plugin only the part of a
    * tree where it can fire: the same findings, without walking every node.
    */
+  /**
+   * Off unless a config turns it on (`rules: {id: true}`): for rules that
+   * are not about MT errors and cost more than they find.
+   */
+  off?: boolean
   external?: {
     /** Whether a message's `expected[0]` is safe to apply. */
     fix: boolean | ((message: VFileMessage) => boolean)
@@ -51,9 +56,10 @@ export const rules: RuleDefinition[] = [
   },
   {
     id: 'indefinite-article',
-    description: '`a` where `an` is needed and the reverse, from retext-indefinite-article.',
+    description: '`a` where `an` is needed and the reverse, from retext-indefinite-article (off by default).',
     plugin: retextIndefiniteArticle as Plugin<[any?], Root>,
-    external: {fix: true, narrow: sentencesWithArticle}
+    external: {fix: true, narrow: sentencesWithArticle},
+    off: true
   },
   {
     id: 'sentence-spacing',

@@ -55,7 +55,7 @@ export function prepareRules(
 
   for (const rule of rules) {
     const setting = options.rules?.[rule.id]
-    if (setting === false) continue
+    if (setting === false || (setting === undefined && rule.off)) continue
     const ruleOptions = typeof setting === 'object' ? setting : undefined
     const phases = (rule.plugin as Partial<PhasedPlugin<unknown, unknown>>).phases
 

@@ -50,7 +50,7 @@ describe('the preset in any unified pipeline', () => {
   it('works after retext-english, and its messages feed the fix engine', async () => {
     const text = 'It is a opening.'
     const file = new VFile(text)
-    const processor = unified().use(retextEnglish).use(mtlint)
+    const processor = unified().use(retextEnglish).use(mtlint, {rules: {'indefinite-article': true}})
     await processor.run(processor.parse(file), file)
     expect(file.messages.map((m) => m.ruleId)).toContain('indefinite-article')
     expect(applyFixes(text, file.messages).fixed).toBe('It is an opening.')
@@ -61,14 +61,17 @@ describe('the preset in any unified pipeline', () => {
       .use(retextEnglish)
       .use(mtlint, {rules: {'repeated-words': false}, allow: ['Lukashenka']})
       .use(retextStringify)
-      .process('It was a opening of the the talks.')
-    expect(String(file)).toBe('It was a opening of the the talks.')
-    expect(applyFixes(String(file), file.messages).fixed).toBe('It was an opening of the the talks.')
+      .process('of Course, they said it was the the end.')
+    expect(String(file)).toBe('of Course, they said it was the the end.')
+    expect(applyFixes(String(file), file.messages).fixed).toBe('Of course, they said it was the the end.')
   })
 
-  it('works with retext (Latin parser), with options', async () => {
-    const file = await retext().use(mtlint, {rules: {'indefinite-article': false}}).process('It is a opening.')
-    expect(file.messages.map((m) => m.ruleId)).not.toContain('indefinite-article')
+  it('keeps opt-in rules off unless turned on, and turns rules off', async () => {
+    const text = 'It is a opening.'
+    const byDefault = await retext().use(mtlint).process(text)
+    expect(byDefault.messages.map((m) => m.ruleId)).not.toContain('indefinite-article')
+    const off = await retext().use(mtlint, {rules: {'indefinite-article': false}}).process(text)
+    expect(off.messages.map((m) => m.ruleId)).not.toContain('indefinite-article')
   })
 
   it('exports every rule on its own', () => {

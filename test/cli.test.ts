@@ -11,7 +11,7 @@ import {applyPatch} from 'diff'
 import {beforeEach, describe, expect, it} from 'vitest'
 
 const bin = path.join(import.meta.dirname, '..', 'dist', 'src', 'cli.js')
-const faulty = 'It was the the best.  It is a opening.\n'
+const faulty = 'It was the the best.  He said,Russia was there.\n'
 const clean = 'The talks ended. The presidents left.\n'
 let folder: string
 
@@ -70,7 +70,7 @@ describe('bad input: a one-line error naming the file, exit 2, nothing written',
     expect(lines[0]).toContain(error)
     if (content) expect(fs.readFileSync(path.join(folder, name))).toEqual(content)
     // The good file is still linted and fixed.
-    expect(fs.readFileSync(path.join(folder, 'doc.txt'), 'utf8')).toBe('It was the best. It is an opening.\n')
+    expect(fs.readFileSync(path.join(folder, 'doc.txt'), 'utf8')).toBe('It was the best. He said, Russia was there.\n')
   })
 
   it('an unreadable file', () => {
@@ -89,7 +89,7 @@ describe('--diff and --fix', () => {
     const result = run(['--diff', 'doc.txt'])
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('--- a/doc.txt')
-    expect(applyPatch(faulty, result.stdout)).toBe('It was the best. It is an opening.\n')
+    expect(applyPatch(faulty, result.stdout)).toBe('It was the best. He said, Russia was there.\n')
     // The report goes to stderr so that stdout is a clean patch.
     expect(result.stderr).toContain('repeated-words')
   })
@@ -113,7 +113,7 @@ describe('--diff and --fix', () => {
     const report = run([], faulty)
     expect(report.code).toBe(1)
     const fixed = run(['--fix', '-'], faulty)
-    expect(fixed.stdout).toBe('It was the best. It is an opening.\n')
+    expect(fixed.stdout).toBe('It was the best. He said, Russia was there.\n')
   })
 })
 
@@ -165,14 +165,14 @@ describe('files, folders, globs, ignore file and config', () => {
   it('finds .mtlintrc.json up from the file, and package.json#mtlint', () => {
     write('a/.mtlintrc.json', JSON.stringify({rules: {'repeated-words': false}}))
     write('a/deep/doc.txt', faulty)
-    write('b/package.json', JSON.stringify({name: 'x', mtlint: {rules: {'indefinite-article': false}}}))
+    write('b/package.json', JSON.stringify({name: 'x', mtlint: {rules: {spacing: false}}}))
     write('b/doc.txt', faulty)
     const data = JSON.parse(run(['--format', 'json', 'a/deep/doc.txt', 'b/doc.txt']).stdout) as Array<{messages: Array<{ruleId: string}>}>
     const ids = data.map((file) => file.messages.map((m) => m.ruleId))
     expect(ids[0]).not.toContain('repeated-words')
-    expect(ids[0]).toContain('indefinite-article')
+    expect(ids[0]).toContain('spacing')
     expect(ids[1]).toContain('repeated-words')
-    expect(ids[1]).not.toContain('indefinite-article')
+    expect(ids[1]).not.toContain('spacing')
   })
 
   it('--config points at one file; allow drops findings on listed words', () => {

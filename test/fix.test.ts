@@ -98,13 +98,13 @@ describe('the diff applies to the original and gives the fixed text', () => {
 
   for (const [name, text] of Object.entries(cases)) {
     it(name, async () => {
-      const result = await check(text, {path: 'doc.txt'})
+      const result = await check(text, {path: 'doc.txt', rules: {'indefinite-article': true}})
       expect(result.applied.length).toBeGreaterThan(0)
       expect(applyPatch(text, result.patch)).toBe(result.fixed)
       expect(applyWith('patch', text, result.patch)).toBe(result.fixed)
       expect(applyWith('git', text, result.patch)).toBe(result.fixed)
       // A second run proposes none of the fixes it already applied.
-      const again = await check(result.fixed, {path: 'doc.txt'})
+      const again = await check(result.fixed, {path: 'doc.txt', rules: {'indefinite-article': true}})
       expect(again.patch).toBe('')
     })
   }

@@ -114,8 +114,8 @@ describe('translation files on the command line', () => {
     const asJson = run(['--type', 'json', '--fix', 'strings.txt'])
     expect(asJson.code).toBe(0)
     expect(read('strings.txt')).toBe('{"title": "It was the best."}')
-    const stdin = run(['--type', 'po', '--fix', '-'], 'msgid "x"\nmsgstr "It is a opening"\n')
-    expect(stdin.stdout).toBe('msgid "x"\nmsgstr "It is an opening"\n')
+    const stdin = run(['--type', 'po', '--fix', '-'], 'msgid "x"\nmsgstr "It was the the end"\n')
+    expect(stdin.stdout).toBe('msgid "x"\nmsgstr "It was the end"\n')
     expect(run(['--type', 'docx', 'strings.txt']).code).toBe(2)
   })
 

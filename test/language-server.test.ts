@@ -5,7 +5,7 @@
  * a temporary folder: diagnostics, quick fixes applied, edits, formatting and
  * config files. Every finding and fix is compared with `check` on the same
  * text (one engine), so the test holds whichever rules are registered; the
- * text it adds (`the the`, `a opening`) makes sure there is something to fix.
+ * text it adds (`the the`, `ceremony,as`) makes sure there is something to fix.
  *
  * The client answers `workspace/configuration` with `null`, as Neovim, Helix
  * and eglot do when they have no settings for the server.
@@ -42,7 +42,7 @@ let serverStderr = ''
 
 /** Text this test controls, so there is always something to fix. */
 const added =
-  '\nThey said that the the delegation attended a opening ceremony.\n'
+  '\nThey said that the the delegation attended the ceremony,as planned.\n'
 
 describe('mtlint-language-server', () => {
   let folder: string
@@ -160,7 +160,7 @@ describe('mtlint-language-server', () => {
         href: expect.stringMatching(/\/rules\/repeated-words\/README\.md$/)
       }
     })
-    expect(find(diagnostics, 'indefinite-article', line)).toBeDefined()
+    expect(find(diagnostics, 'spacing', line)).toBeDefined()
   })
 
   it('offers each proposed fix as one preferred quick fix, and guesses never as preferred', async () => {
@@ -207,10 +207,10 @@ describe('mtlint-language-server', () => {
 
   it('applies a quick fix and updates the diagnostics as the document changes', async () => {
     const line = text.split('\n').length - 2
-    const article = find(events.latest(uri).diagnostics, 'indefinite-article', line)!
-    const [action] = await codeActions(article)
+    const spacing = find(events.latest(uri).diagnostics, 'spacing', line)!
+    const [action] = await codeActions(spacing)
     const fixed = applyEdits(text, edits(action!))
-    expect(fixed).toBe(text.replace('attended a opening', 'attended an opening'))
+    expect(fixed).toBe(text.replace('ceremony,as', 'ceremony, as'))
 
     let published = events.diagnostics(uri, (params) => params.version === 2)
     await connection.sendNotification('textDocument/didChange', {
@@ -218,7 +218,7 @@ describe('mtlint-language-server', () => {
       contentChanges: [{text: fixed}]
     })
     let {diagnostics} = await published
-    expect(find(diagnostics, 'indefinite-article', line)).toBeUndefined()
+    expect(find(diagnostics, 'spacing', line)).toBeUndefined()
     expect(find(diagnostics, 'repeated-words', line)).toBeDefined()
     expect(diagnostics).toEqual(await expectedDiagnostics(fixed))
 
