@@ -46,6 +46,8 @@ const currencyBefore = new Set(unitData.currencyBefore.symbols)
 
 interface Abbreviation {
   word: string
+  /** False where careful editors disagree on the English form (currencies). */
+  fix?: boolean
   singular?: string
   british?: string
   britishSingular?: string
@@ -149,7 +151,7 @@ function scanParagraph(
         start: token.start,
         end: abbreviation.end,
         expected: [fixedNumber + abbreviation.replacement],
-        fix: true
+        fix: abbreviation.fix
       })
       continue
     }
@@ -175,7 +177,7 @@ function scanParagraph(
         start: abbreviation.start,
         end: abbreviation.end,
         expected: [abbreviation.replacement],
-        fix: true
+        fix: abbreviation.fix
       })
     }
   }
@@ -286,6 +288,7 @@ interface AbbreviationMatch {
   start: number
   end: number
   replacement: string
+  fix: boolean
 }
 
 /**
@@ -323,7 +326,12 @@ function readAbbreviation(
     end++
   }
 
-  return {start: glued ? token.end : start, end, replacement: (glued ? ' ' : '') + word}
+  return {
+    start: glued ? token.end : start,
+    end,
+    replacement: (glued ? ' ' : '') + word,
+    fix: entry.fix !== false
+  }
 }
 
 /** Whether a full stop ending at `index` marks an abbreviation, not a sentence end. */
