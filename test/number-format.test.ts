@@ -84,11 +84,12 @@ describe('abbreviations and the numero sign', () => {
     expect((await findings('It lost 5 mln.')).result.fixed).toBe('It lost 5 million.')
   })
 
-  it('follows the document for rubles/roubles and uses the singular after 1', async () => {
-    expect((await findings('It costs 1 руб. now.')).result.fixed).toBe('It costs 1 ruble now.')
-    expect((await findings('It costs 500 руб. now, 300 roubles before.')).result.fixed).toBe(
-      'It costs 500 roubles now, 300 roubles before.'
-    )
+  it('suggests rubles/roubles as the document writes them, singular after 1, without a fix', async () => {
+    const one = await findings('It costs 1 руб. now.')
+    expect(one.mine.map((m) => [m.expected?.[0], m.fix])).toEqual([[' ruble', false]])
+    expect(one.result.fixed).toBe('It costs 1 руб. now.')
+    const british = await findings('It costs 500 руб. now, 300 roubles before.')
+    expect(british.mine.map((m) => m.expected?.[0])).toEqual([' roubles'])
   })
 
   it('only after a number', async () => {
