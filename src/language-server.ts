@@ -33,6 +33,7 @@ import type {VFile} from 'vfile'
 import {check} from './api.js'
 import {ConfigError, findConfig, rcName} from './config.js'
 import {ignoreName} from './files.js'
+import {FormatError, typeFromPath} from './formats/index.js'
 import type {MtlintOptions} from './preset.js'
 import {source, type MtlintMessage} from './rule-kit.js'
 
@@ -83,7 +84,26 @@ function mtlintWithConfig(): Transformer<Root, Root> {
       return
     }
 
-    const result = await check(String(file), {...options, path: file.path})
+    // Markdown, PO, XLIFF and JSON are linted as the CLI lints them: by
+    // extension. A catalogue half-way through an edit may not parse; say so.
+    let result
+    try {
+      result = await check(String(file), {
+        ...options,
+        path: file.path,
+        type: file.path ? typeFromPath(file.path) : 'text'
+      })
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error
+      const message = file.message(`mtlint cannot read this file: ${error.message}`, {
+        place: {line: error.line ?? 1, column: error.column ?? 1},
+        ruleId: 'parse',
+        source
+      })
+      message.fatal = true
+      return
+    }
+
     file.messages.push(...result.messages)
     fixedTexts.set(file, result.fixed)
   }

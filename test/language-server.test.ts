@@ -312,6 +312,20 @@ describe('mtlint-language-server', () => {
     expect(opened['checked.txt']!.diagnostics.length).toBeGreaterThan(0)
   })
 
+  it('lints Markdown as the CLI does: code is never flagged', async () => {
+    const file = path.join(folder, 'notes.md')
+    const value = '# Notes\n\n```\nthe the\n```\n\nIt was the the end.\n'
+    fs.writeFileSync(file, value)
+    const other = pathToFileURL(file).href
+    const published = events.diagnostics(other, () => true)
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: {uri: other, languageId: 'markdown', version: 1, text: value}
+    })
+    const {diagnostics} = await published
+    const repeated = diagnostics.filter((d) => d.code === 'repeated-words')
+    expect(repeated.map((d) => d.range.start.line)).toEqual([6])
+  })
+
   it('clears the diagnostics of a closed document', async () => {
     const published = events.diagnostics(uri, (params) => params.diagnostics.length === 0)
     await connection.sendNotification('textDocument/didClose', {textDocument: {uri}})
