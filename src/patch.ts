@@ -6,6 +6,7 @@
  * `formatPatch`, so the output is the same format as `createTwoFilesPatch`:
  * it applies with `patch`, `git apply` and `applyPatch`.
  */
+import {lastAtOrBefore} from './lines.js'
 import {formatPatch, type StructuredPatch, type StructuredPatchHunk} from 'diff'
 
 export interface TextEdit {
@@ -170,13 +171,5 @@ function pushLine(out: string[], sign: string, line: string): void {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= offset) low = middle
-    else high = middle - 1
-  }
-
-  return low
+  return lastAtOrBefore(starts, offset)
 }

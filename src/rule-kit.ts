@@ -7,6 +7,7 @@ import type {Root} from 'nlcst'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {LineIndex} from './lines.js'
 
 /** Where rule docs live; `url` of a message points at `rules/<id>/README.md`. */
 export const docsBase = 'https://github.com/mtlint/mtlint/blob/main/rules/'
@@ -68,7 +69,7 @@ export function offsets(node: Node): {start: number; end: number} | undefined {
 
 // Line starts are computed once per file text and cached on the file, so
 // reporting is O(log lines) per message rather than O(document).
-const lineCache = new WeakMap<VFile, {text: string; starts: number[]}>()
+const lineCache = new WeakMap<VFile, {text: string; lines: LineIndex}>()
 
 function pointAt(
   file: VFile,
@@ -77,25 +78,11 @@ function pointAt(
 ): {line: number; column: number; offset: number} {
   let cached = lineCache.get(file)
   if (!cached || cached.text !== text) {
-    const starts = [0]
-    for (let index = 0; index < text.length; index++) {
-      if (text.charCodeAt(index) === 10) starts.push(index + 1)
-    }
-
-    cached = {text, starts}
+    cached = {text, lines: new LineIndex(text)}
     lineCache.set(file, cached)
   }
 
-  const {starts} = cached
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= offset) low = middle
-    else high = middle - 1
-  }
-
-  return {line: low + 1, column: offset - starts[low]! + 1, offset}
+  return cached.lines.point(offset)
 }
 
 /**

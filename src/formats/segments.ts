@@ -26,6 +26,9 @@ import {lintDocument} from '../engine.js'
 import {prepareRules, type MtlintOptions} from '../preset.js'
 import type {MtlintMessage} from '../rule-kit.js'
 import type {SourcePair} from '../source-checks.js'
+import {LineIndex, lastAtOrBefore} from '../lines.js'
+
+export {LineIndex}
 
 /** Stands for a masked placeholder or markup: a symbol no rule reads as a word. */
 export const maskChar = '\u00A4'
@@ -241,29 +244,6 @@ export function findPlaceholders(text: string): Array<[number, number]> {
   return [...found, ...groups].sort((a, b) => a[0] - b[0] || b[1] - a[1])
 }
 
-/** Line starts of a text, for offset → line/column in O(log lines). */
-export class LineIndex {
-  private readonly starts: number[] = [0]
-
-  constructor(text: string) {
-    for (let index = 0; index < text.length; index++) {
-      if (text.charCodeAt(index) === 10) this.starts.push(index + 1)
-    }
-  }
-
-  point(offset: number): {line: number; column: number; offset: number} {
-    const starts = this.starts
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-
-    return {line: low + 1, column: offset - starts[low]! + 1, offset}
-  }
-}
 
 /** Blank lines between segments keep them separate paragraphs. */
 const separator = '\n\n'
@@ -348,13 +328,7 @@ function mapMessage(
   if (vStart === undefined || vEnd === undefined) return undefined
 
   // The segment holding the start.
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= vStart) low = middle
-    else high = middle - 1
-  }
+  const low = lastAtOrBefore(starts, vStart)
 
   const segment = segments[low]
   if (!segment) return undefined
