@@ -86,12 +86,35 @@ export default function mixedScript(_options?: MixedScriptOptions) {
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
       const place = offsets(paragraph)
-      if (place) scanParagraph(file, text, place.start, place.end)
+      // Every finding needs a Cyrillic or Greek letter: most paragraphs
+      // have none and are passed over with one cheap scan.
+      if (place && hasCyrillicOrGreek(text, place.start, place.end)) {
+        scanParagraph(file, text, place.start, place.end)
+      }
     }
   }
 }
 
 type Script = 'latin' | 'cyrillic' | 'greek' | 'other'
+
+/** A superset of the code points `scriptOf` calls Cyrillic or Greek. */
+function hasCyrillicOrGreek(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x370) continue
+    if (
+      code <= 0x52f ||
+      (code >= 0x1c80 && code <= 0x1c8f) ||
+      (code >= 0x1f00 && code <= 0x1fff) ||
+      (code >= 0x2de0 && code <= 0x2dff) ||
+      (code >= 0xa640 && code <= 0xa69f)
+    ) {
+      return true
+    }
+  }
+
+  return false
+}
 
 interface Word {
   start: number
