@@ -76,27 +76,112 @@ export default function spacing(_options?: SpacingOptions) {
       if (paragraph.type !== 'ParagraphNode') continue
       const place = offsets(paragraph)
       if (!place) continue
-      missingSpaces(file, text, place.start, place.end)
-      spacesBeforeMarks(file, text, place.start, place.end)
-      doubledFullStops(file, text, place.start, place.end)
-      tokenisation(file, text, place.start, place.end)
-      quotes(file, text, place.start, place.end)
+      const {start, end} = place
+      // One cheap pass says which checks can fire here; most paragraphs
+      // need only one or two of them.
+      const found = survey(text, start, end)
+      if (found & needs.missing) missingSpaces(file, text, start, end)
+      if (found & needs.before) spacesBeforeMarks(file, text, start, end)
+      if (found & needs.doubled) doubledFullStops(file, text, start, end)
+      if (found & needs.tokenisation) tokenisation(file, text, start, end)
+      if (found & needs.quotes) quotes(file, text, start, end, found)
     }
   }
 }
 
-/** `said,Russia`: look inside each white-space-delimited chunk. */
+/** What each check needs to find in a paragraph before it can fire. */
+const needs = {
+  /** A mark (`,;:.?!`) with no white space after it. */
+  missing: 1,
+  /** A space or tab before `,` or `.`. */
+  before: 2,
+  /** `..`. */
+  doubled: 4,
+  /** `:`, `/` or `&`. */
+  tokenisation: 8,
+  /** A quotation mark or guillemet. */
+  quotes: 16,
+  /** `„`: German-style quotes, whose direction `quotes` cannot trust. */
+  german: 32,
+  /** `«` or `»`. */
+  guillemets: 64
+}
+
+/** Which checks may fire in the paragraph `from`–`to` (a superset). */
+function survey(text: string, from: number, to: number): number {
+  let found = 0
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    // Letters and spaces, most of the text, matter to no check.
+    if ((code >= 65 && code <= 122) || code === 32) continue
+    switch (code) {
+      case 44 /* , */:
+      case 46 /* . */: {
+        const next = index + 1 < to ? text.charCodeAt(index + 1) : 32
+        if (!isSpaceCode(next)) found |= needs.missing
+        if (code === 46 && next === 46 && index > from) found |= needs.doubled
+        const previous = text.charCodeAt(index - 1)
+        if (index > from && (previous === 32 || previous === 9)) found |= needs.before
+        break
+      }
+
+      case 58 /* : */: {
+        // `https: / /…`: a URL scheme ends in `p` or `s`.
+        const previous = text.charCodeAt(index - 1) | 0x20
+        if (previous === 112 /* p */ || previous === 115 /* s */) found |= needs.tokenisation
+      }
+
+      // Falls through: a colon can miss its space too.
+      case 59 /* ; */:
+      case 63 /* ? */:
+      case 33 /* ! */:
+        if (index + 1 < to && !isSpaceCode(text.charCodeAt(index + 1))) found |= needs.missing
+        break
+      case 47 /* / */:
+        // `and / or`, `/ /`: a slash after a space.
+        if (text.charCodeAt(index - 1) === 32) found |= needs.tokenisation
+        break
+      case 38 /* & */:
+        // `& amp;`: an entity split after its `&`.
+        if (text.charCodeAt(index + 1) === 32) found |= needs.tokenisation
+        break
+      case 0x201e /* „ */:
+        found |= needs.german
+        break
+      case 0xab /* « */:
+      case 0xbb /* » */:
+        found |= needs.quotes | needs.guillemets
+        break
+      case 34 /* " */:
+      case 0x201c /* “ */:
+      case 0x201d /* ” */:
+        found |= needs.quotes
+        break
+      default:
+    }
+  }
+
+  return found
+}
+
+/**
+ * `said,Russia`: look inside each white-space-delimited chunk that has a
+ * mark before its last character (no other chunk can miss a space).
+ */
 function missingSpaces(file: VFile, text: string, from: number, to: number): void {
   let index = from
   while (index < to) {
-    if (isSpace(text[index]!)) {
+    const code = text.charCodeAt(index)
+    if (!isMarkCode(code) || index + 1 >= to || isSpaceCode(text.charCodeAt(index + 1))) {
       index++
       continue
     }
 
-    let end = index
-    while (end < to && !isSpace(text[end]!)) end++
-    checkChunk(file, text, index, end)
+    let start = index
+    while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start--
+    let end = index + 1
+    while (end < to && !isSpaceCode(text.charCodeAt(end))) end++
+    checkChunk(file, text, start, end)
     index = end
   }
 }
@@ -319,6 +404,9 @@ function tokenisation(file: VFile, text: string, from: number, to: number): void
   let repairedUntil = from
 
   for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    // Most characters are none of `:`, `/`, `&`.
+    if (code !== 58 && code !== 47 && code !== 38) continue
     const char = text[index]!
 
     if (char === ':' && index > repairedUntil) {
@@ -491,45 +579,47 @@ function isAsciiLetter(char: string): boolean {
  * (`«word»` → `“word”`). Curly quotes show their direction; straight ones
  * are paired in order, only in a paragraph where they pair up cleanly.
  */
-function quotes(file: VFile, text: string, from: number, to: number): void {
+function quotes(file: VFile, text: string, from: number, to: number, found: number): void {
   // German-style `„…“` closes with `“`: direction cannot be trusted.
   // Guillemets are right in a paragraph in Russian (a quoted original).
-  let german = false
-  let latin = 0
-  let cyrillic = 0
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 0x201e) german = true
-    else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++
-    else if (code >= 0x400 && code <= 0x4ff) cyrillic++
-  }
+  const german = (found & needs.german) !== 0
+  let russian = false
+  if (found & needs.guillemets) {
+    let latin = 0
+    let cyrillic = 0
+    for (let index = from; index < to; index++) {
+      const code = text.charCodeAt(index)
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++
+      else if (code >= 0x400 && code <= 0x4ff) cyrillic++
+    }
 
-  const russian = cyrillic > latin
+    russian = cyrillic > latin
+  }
 
   let curlyOpen = false
   const guillemets: Array<{at: number; inner: boolean}> = []
   const straight: number[] = []
 
   for (let index = from; index < to; index++) {
-    const char = text[index]!
+    const code = text.charCodeAt(index)
 
-    if (char === '“' && !german) {
+    if (code === 0x201c /* “ */ && !german) {
       // A second `“` while one is open is a closing quote typed the wrong way.
       if (!curlyOpen) spaceAfterOpening(file, text, index, to, '“', '”')
       curlyOpen = !curlyOpen
-    } else if (char === '”' && !german) {
+    } else if (code === 0x201d /* ” */ && !german) {
       if (curlyOpen) spaceBeforeClosing(file, text, index, from, '”', '“')
       curlyOpen = false
-    } else if (char === '«' && !russian) {
+    } else if (code === 0xab /* « */ && !russian) {
       guillemets.push({at: index, inner: curlyOpen})
-    } else if (char === '»' && !russian) {
+    } else if (code === 0xbb /* » */ && !russian) {
       const open = guillemets.pop()
       if (open) {
         replaceGuillemets(file, text, open.at, index, open.inner || guillemets.length > 0)
       } else {
         unpairedGuillemet(file, text, index, from, to)
       }
-    } else if (char === '"') {
+    } else if (code === 34 /* " */) {
       straight.push(index)
     }
   }
@@ -718,6 +808,16 @@ function isLetter(char: string): boolean {
 
 function isDigit(char: string): boolean {
   return char >= '0' && char <= '9'
+}
+
+/** `isSpace` on a char code. */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x202f
+}
+
+/** A mark `checkChunk` looks at (the keys of `markNames`). */
+function isMarkCode(code: number): boolean {
+  return code <= 63 && (code === 44 || code === 59 || code === 58 || code === 46 || code === 63 || code === 33)
 }
 
 function isSpace(char: string): boolean {
