@@ -42,7 +42,7 @@
  * because the parser ends a sentence at `.”` and starts the next one at the
  * dash.
  */
-import type {Root, RootContent} from 'nlcst'
+import type {Paragraph, Root, RootContent, SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {offsets, report} from '../../src/rule-kit.js'
@@ -57,6 +57,8 @@ const quoteVerbs = new Set([...verbData.speech.words, ...verbData.quote.words])
 const invertedVerbs = new Set(verbData.inverted.words)
 const pronounVerbs = new Set(verbData.pronoun.words)
 const roles = new Set(verbData.roles.words)
+/** Every verb some finding needs. */
+const allVerbs = new Set([...quoteVerbs, ...invertedVerbs, ...pronounVerbs])
 
 const dashes = new Set(['—', '–', '-', '--', '―', '‒', '−', '---'])
 const pronouns = new Set(['he', 'she', 'they', 'we', 'i', 'you'])
@@ -110,13 +112,49 @@ const participles = new Set([
 const sentenceEnds = new Set(['.', '!', '?', '…', '...', ';', '?!', '!?'])
 const closingQuotes = new Set(['”', '"', '»'])
 
+/**
+ * A quick no for most words before a look-up in a set of plain ASCII
+ * words: remembers their lengths and first two letters (lower-cased).
+ * A word that starts with other characters always passes; lower-casing
+ * never changes the length of a word whose result is ASCII.
+ */
+class WordGate {
+  private readonly bits = new Uint32Array(1 << 14)
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const key = gateKey(word)
+      if (key < 0) throw new Error(`dash-attribution: not a plain ASCII word: ${word}`)
+      this.bits[key >>> 5]! |= 1 << (key & 31)
+    }
+  }
+
+  mayHave(word: string): boolean {
+    const key = gateKey(word)
+    return key < 0 || (this.bits[key >>> 5]! & (1 << (key & 31))) !== 0
+  }
+}
+
+/** Length (up to 31) and first two characters lower-cased; -1 past ASCII. */
+function gateKey(word: string): number {
+  let first = word.charCodeAt(0)
+  let second = word.length > 1 ? word.charCodeAt(1) : 0
+  if (first >= 128 || second >= 128) return -1
+  if (first >= 65 && first <= 90) first += 32
+  if (second >= 65 && second <= 90) second += 32
+  return (Math.min(word.length, 31) << 14) | (first << 7) | second
+}
+
+/** Turns away most words before a look-up in the verb lists. */
+const verbGate = new WordGate(allVerbs)
+
 export interface DashAttributionOptions {}
 
 export default function dashAttribution(_options?: DashAttributionOptions) {
   return function (tree: Root, file: VFile) {
     const text = String(file)
     for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
+      if (paragraph.type !== 'ParagraphNode' || !mayHoldFinding(paragraph)) continue
       new ParagraphScan(file, text, tokenize(paragraph.children)).run()
     }
   }
@@ -451,8 +489,8 @@ class ParagraphScan {
   private trailing(verb: number): void {
     const {tokens} = this
     const word = tokens[verb]!
-    const lower = word.text.toLowerCase()
-    if (!isLowerCase(word.text)) return
+    if (!isLowerCase(word.text) || !verbGate.mayHave(word.text)) return
+    const lower = lowerCase(word.text)
 
     if (invertedVerbs.has(lower)) {
       const speaker = this.wordRun(verb + 1, 5, true)
@@ -702,7 +740,112 @@ function isNameWord(word: string): boolean {
 }
 
 function isLowerCase(word: string): boolean {
+  const first = word.charCodeAt(0)
+  if (first >= 97 && first <= 122) return true
+  if (first < 128) return false
   return word.length > 0 && word[0] === word[0]!.toLowerCase() && word[0] !== word[0]!.toUpperCase()
+}
+
+/**
+ * Whether `paragraph` can hold a finding, read off the tree without
+ * building tokens: every finding needs a verb of saying; all but the
+ * missing comma before a trailing attribution need a dash or a quotation
+ * mark too, and that one needs a word or closing quotation mark right
+ * before it (`…this concludes`, `…today he said`). Most paragraphs have
+ * neither.
+ */
+function mayHoldFinding(paragraph: Paragraph): boolean {
+  let verb = false
+  let mark = false
+  for (const child of paragraph.children) {
+    if (child.type !== 'SentenceNode') {
+      if ('value' in child && isMark(child.value)) mark = true
+      continue
+    }
+
+    const nodes = child.children
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index]!
+      if (node.type !== 'WordNode') {
+        if ('value' in node && isMark(node.value)) mark = true
+        continue
+      }
+
+      const value = wordValue(node)
+      if (!verbGate.mayHave(value)) continue
+      const lower = lowerCase(value)
+      if (!allVerbs.has(lower)) continue
+      verb = true
+      if (invertedVerbs.has(lower) && mayTrailInverted(nodes, index)) return true
+      if (pronounVerbs.has(lower) && mayTrailPronoun(nodes, index)) return true
+    }
+  }
+
+  return verb && mark
+}
+
+/** `…this concludes Jerman`: a word or closing quote, a space, the verb, a space, a word. */
+function mayTrailInverted(nodes: readonly SentenceContent[], verb: number): boolean {
+  return (
+    holds(nodes, verb + 1, isSingleSpace) &&
+    holds(nodes, verb + 2, (node) => node.type === 'WordNode') &&
+    holds(nodes, verb - 1, isSingleSpace) &&
+    holds(nodes, verb - 2, (node) => endsClause(node, false))
+  )
+}
+
+/** `…today he said`: a time word or closing quote, a space, a pronoun, a space, the verb. */
+function mayTrailPronoun(nodes: readonly SentenceContent[], verb: number): boolean {
+  return (
+    holds(nodes, verb - 1, (node) => node.type === 'WhiteSpaceNode') &&
+    holds(nodes, verb - 2, (node) => node.type === 'WordNode') &&
+    holds(nodes, verb - 3, isSingleSpace) &&
+    holds(nodes, verb - 4, (node) => endsClause(node, true))
+  )
+}
+
+/** `test` on the node at `index`; true past the sentence's edges, where the token is elsewhere. */
+function holds(
+  nodes: readonly SentenceContent[],
+  index: number,
+  test: (node: SentenceContent) => boolean
+): boolean {
+  const node = nodes[index]
+  return node === undefined || test(node)
+}
+
+function endsClause(node: SentenceContent, pronoun: boolean): boolean {
+  if (node.type === 'WordNode') return !pronoun || clauseEnds.has(lowerCase(wordValue(node)))
+  return 'value' in node && closingQuotes.has(node.value)
+}
+
+function isSingleSpace(node: SentenceContent): boolean {
+  return node.type === 'WhiteSpaceNode' && node.value === ' '
+}
+
+/** A dash or a quotation mark that can stand for one. */
+function isMark(value: string): boolean {
+  return dashes.has(value) || value === '"' || value === '“'
+}
+
+/**
+ * `toLowerCase`, without a new string for a word already in lower case
+ * (most are; the document is often a two-byte string, where
+ * `toLowerCase` always copies).
+ */
+function lowerCase(word: string): string {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if ((code >= 65 && code <= 90) || code > 127) return word.toLowerCase()
+  }
+
+  return word
+}
+
+/** A word's text: nearly always its one text node. */
+function wordValue(node: Word): string {
+  const only = node.children.length === 1 ? node.children[0]! : undefined
+  return only && only.type === 'TextNode' ? only.value : toString(node)
 }
 
 /** The paragraph's tokens in order, sentences flattened. */
@@ -726,7 +869,8 @@ function tokenize(children: readonly RootContent[]): Token[] {
           : node.type === 'PunctuationNode' || node.type === 'SymbolNode'
             ? 'punct'
             : 'other'
-    tokens.push({kind, text: toString(node), start: place.start, end: place.end})
+    const text = node.type === 'WordNode' ? wordValue(node) : 'value' in node ? node.value : toString(node)
+    tokens.push({kind, text, start: place.start, end: place.end})
   }
 
   return tokens
