@@ -29,8 +29,10 @@
  *
  * One pass collects the spellings of every key (a hash map), a second
  * reports: linear in the document, no comparison of names with each other.
+ * The dictionary is asked only about the few words whose key has more than
+ * one spelling, and the check looks only at words of those keys.
  */
-import type {Root, Word} from 'nlcst'
+import type {Paragraph, Root, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {definePhasedRule, report} from '../../src/rule-kit.js'
 import {isCommonWord, isDictionaryName} from '../../src/words.js'
@@ -69,19 +71,138 @@ interface Choice {
   tied: string[]
 }
 
+/** Uses of one spelling, before the dictionary has said whether it is a name. */
+interface Uses {
+  count: number
+  first: number
+  /** Its place among the uses the rule counts: spellings keep the order of their first use. */
+  order: number
+}
+
+/** A name word as the document writes it, with the words before it. */
+interface WordUses extends Uses {
+  /** Its key; '' for a word too short to have one (then nothing is counted). */
+  key: string
+  /** Uses with no capitalised word right before it. */
+  alone: Uses | undefined
+  /** Uses by the capitalised word right before it. */
+  after: Map<string, Uses> | undefined
+  /** Whether the check looks at it: its key has a chosen spelling. */
+  checked: boolean
+}
+
+/** Two capitalised words one space apart (`Li Feng`). */
+interface PairUses {
+  left: string
+  right: string
+  /** Uses by the capitalised word right before the pair ('' for none). */
+  after: Map<string, Uses>
+}
+
 interface State {
-  /** Key → spelling → uses, for single name words. */
-  groups: Groups
-  /**
-   * Name before + key → spelling → uses, for a name written as one word or
-   * as two (`He Lifeng` / `He Li Feng`).
-   */
-  joined: Groups
+  /** Every name word, common words included. */
+  words: Map<string, WordUses>
+  /** Every pair of capitalised words one space apart, by its spelling. */
+  pairs: Map<string, PairUses>
+  /** Uses counted so far (gives `order`). */
+  counted: number
   /** Key → the spelling to use, once the whole document is read. */
   chosen: Map<string, Choice> | undefined
+  /** Name before + key → the spelling to use, for a name written as one word or as two. */
   chosenJoined: Map<string, Choice> | undefined
-  /** Word → key, or '' for words that are no names. */
-  keys: Map<string, string>
+  /** Key → spelling → uses, for the keys with more than one spelling. */
+  groups: Groups
+  /** Name before + key → spelling → uses, for the keys written as one word and as two. */
+  joined: Groups
+  /** The keys of `chosen` and of `chosenJoined`: the only words the check looks at. */
+  chosenKeys: Set<string>
+  joinedKeys: Set<string>
+}
+
+function createState(): State {
+  return {
+    words: new Map(),
+    pairs: new Map(),
+    counted: 0,
+    chosen: undefined,
+    chosenJoined: undefined,
+    groups: new Map(),
+    joined: new Map(),
+    chosenKeys: new Set(),
+    joinedKeys: new Set()
+  }
+}
+
+/**
+ * First pass, over every piece: count the uses of each name word and of
+ * each pair of capitalised words, with the word before them. Which of them
+ * are names (no common word) is asked once the whole document is read, and
+ * only where a key has more than one spelling.
+ */
+function collect(tree: Root, _file: VFile, state: State): void {
+  walk(tree, {
+    word(value, start, _end, before) {
+      let uses = state.words.get(value)
+      if (uses === undefined) {
+        const key = keyOf(value)
+        uses = {key, count: 0, first: start, order: state.counted, alone: undefined, after: undefined, checked: false}
+        state.words.set(value, uses)
+      }
+
+      if (!uses.key) return
+      const order = state.counted++
+      uses.count++
+      if (before) {
+        uses.after ??= new Map()
+        addUse(uses.after, before, start, order)
+      } else if (uses.alone) {
+        uses.alone.count++
+      } else {
+        uses.alone = {count: 1, first: start, order}
+      }
+    },
+    pair(left, right, start, _end, before) {
+      const order = state.counted++
+      const spelling = left + ' ' + right
+      let uses = state.pairs.get(spelling)
+      if (uses === undefined) {
+        uses = {left, right, after: new Map()}
+        state.pairs.set(spelling, uses)
+      }
+
+      addUse(uses.after, before, start, order)
+    }
+  })
+}
+
+function addUse(map: Map<string, Uses>, key: string, start: number, order: number): void {
+  const uses = map.get(key)
+  if (uses === undefined) map.set(key, {count: 1, first: start, order})
+  else uses.count++
+}
+
+/** Second pass: report every spelling that is not the chosen one. */
+function check(tree: Root, file: VFile, state: State): void {
+  if (state.chosen === undefined) choose(state)
+  if (state.chosenKeys.size === 0 && state.joinedKeys.size === 0) return
+
+  walk(tree, {
+    word(value, start, end, before) {
+      // Every name word was seen in the first pass.
+      const uses = state.words.get(value)
+      if (!uses?.checked || isCommonWord(value)) return
+      const {key} = uses
+      checkOccurrence(file, state, {spelling: value, start, end, pair: false, key, before: contextOf(before)})
+    },
+    pair(left, right, start, end, before) {
+      if (state.joinedKeys.size === 0) return
+      const joined = join(left, right)
+      const key = joinedKey(joined)
+      if (!key || !state.joinedKeys.has(key) || isCommonWord(joined)) return
+      const spelling = left + ' ' + right
+      checkOccurrence(file, state, {spelling, start, end, pair: true, key, before: contextOf(before)})
+    }
+  })
 }
 
 /** A name word, or two capitalised words that may be one name. */
@@ -96,86 +217,162 @@ interface Occurrence {
   before: string
 }
 
-function createState(): State {
-  return {
-    groups: new Map(),
-    joined: new Map(),
-    chosen: undefined,
-    chosenJoined: undefined,
-    keys: new Map()
+function checkOccurrence(file: VFile, state: State, occurrence: Occurrence): void {
+  const {spelling, start, end} = occurrence
+  let groups = state.joined
+  let group = occurrence.before + '|' + occurrence.key
+  let choice = state.chosenJoined!.get(group)
+  let joined = true
+  if (!occurrence.pair) {
+    const single = state.chosen!.get(occurrence.key)
+    // Two established names (`Henry`/`Henri`): two people.
+    if (
+      single !== undefined &&
+      single.best !== spelling &&
+      !(isDictionaryName(spelling) && isDictionaryName(single.best))
+    ) {
+      groups = state.groups
+      group = occurrence.key
+      choice = single
+      joined = false
+    }
   }
+
+  if (choice === undefined) return
+  if (choice.best === spelling && !(joined && choice.tied.length > 1)) return
+  const spellings = groups.get(group)!
+  // One word or two, as often each (`He Li Feng` / `He Lifeng`): both
+  // are flagged, neither is sure.
+  const unsure = joined && choice.tied.length > 1
+  const expected = unsure ? choice.tied.filter((other) => other !== spelling) : [choice.best]
+  report(file, {
+    ruleId,
+    reason: `\`${spelling}\` (${times(spellings.get(spelling)!.count)}) is spelled \`${expected[0]}\` elsewhere in this document (${times(spellings.get(expected[0]!)!.count)}); use one spelling`,
+    start,
+    end,
+    expected,
+    fix: !unsure,
+    note: unsure ? 'Both spellings are used as often; choose one.' : undefined
+  })
 }
 
-/** First pass, over every piece: count the spellings of each key. */
-function collect(tree: Root, _file: VFile, state: State): void {
-  for (const occurrence of occurrences(tree, state)) {
-    if (!occurrence.pair) count(state.groups, occurrence.key, occurrence)
-    count(state.joined, occurrence.before + '|' + occurrence.key, occurrence)
+/**
+ * Once the whole document is read: the spellings of each key that are names
+ * (no common word), and the spelling to use where there are several.
+ */
+function choose(state: State): void {
+  // Key → its name words, in the order of their first use.
+  const byKey = new Map<string, string[]>()
+  for (const [value, uses] of state.words) {
+    if (!uses.key) continue
+    const list = byKey.get(uses.key)
+    if (list === undefined) byKey.set(uses.key, [value])
+    else list.push(value)
   }
-}
 
-/** Second pass: report every spelling that is not the chosen one. */
-function check(tree: Root, file: VFile, state: State): void {
-  state.chosen ??= choose(state.groups, false)
-  state.chosenJoined ??= choose(state.joined, true)
-
-  for (const occurrence of occurrences(tree, state)) {
-    const {spelling, start, end} = occurrence
-    let groups = state.joined
-    let group = occurrence.before + '|' + occurrence.key
-    let choice = state.chosenJoined.get(group)
-    let joined = true
-    if (!occurrence.pair) {
-      const single = state.chosen.get(occurrence.key)
-      // Two established names (`Henry`/`Henri`): two people.
-      if (
-        single !== undefined &&
-        single.best !== spelling &&
-        !(isDictionaryName(spelling) && isDictionaryName(single.best))
-      ) {
-        groups = state.groups
-        group = occurrence.key
-        choice = single
-        joined = false
-      }
+  const names = new Map<string, string[]>()
+  const namesOf = (key: string): string[] => {
+    let list = names.get(key)
+    if (list === undefined) {
+      list = (byKey.get(key) ?? []).filter((value) => !isCommonWord(value))
+      names.set(key, list)
     }
 
-    if (choice === undefined) continue
-    if (choice.best === spelling && !(joined && choice.tied.length > 1)) continue
-    const spellings = groups.get(group)!
-    // One word or two, as often each (`He Li Feng` / `He Lifeng`): both
-    // are flagged, neither is sure.
-    const unsure = joined && choice.tied.length > 1
-    const expected = unsure ? choice.tied.filter((other) => other !== spelling) : [choice.best]
-    report(file, {
-      ruleId,
-      reason: `\`${spelling}\` (${times(spellings.get(spelling)!.count)}) is spelled \`${expected[0]}\` elsewhere in this document (${times(spellings.get(expected[0]!)!.count)}); use one spelling`,
-      start,
-      end,
-      expected,
-      fix: !unsure,
-      note: unsure ? 'Both spellings are used as often; choose one.' : undefined
-    })
+    return list
+  }
+
+  // Single words: only keys with more than one spelling can be chosen.
+  const staged: Map<string, Map<string, Staged>> = new Map()
+  for (const [key, values] of byKey) {
+    if (values.length < 2) continue
+    for (const value of namesOf(key)) {
+      const uses = state.words.get(value)!
+      stage(staged, key, value, uses, false)
+    }
+  }
+
+  state.groups = settle(staged)
+  state.chosen = pick(state.groups, false)
+
+  // One word or two: a pair counts where a name word has its key, and with
+  // that word, by the name word before each.
+  const joinedStaged: Map<string, Map<string, Staged>> = new Map()
+  const pairKeys = new Set<string>()
+  for (const [spelling, pair] of state.pairs) {
+    const joined = join(pair.left, pair.right)
+    const key = joinedKey(joined)
+    if (!key || !byKey.has(key) || isCommonWord(joined) || namesOf(key).length === 0) continue
+    pairKeys.add(key)
+    for (const [before, uses] of pair.after) {
+      stage(joinedStaged, contextOf(before) + '|' + key, spelling, uses, true)
+    }
+  }
+
+  for (const key of pairKeys) {
+    for (const value of namesOf(key)) {
+      const {alone, after} = state.words.get(value)!
+      if (alone) stage(joinedStaged, '|' + key, value, alone, false)
+      for (const [before, uses] of after ?? []) {
+        stage(joinedStaged, contextOf(before) + '|' + key, value, uses, false)
+      }
+    }
+  }
+
+  state.joined = settle(joinedStaged)
+  state.chosenJoined = pick(state.joined, true)
+  for (const key of state.chosen.keys()) state.chosenKeys.add(key)
+  for (const group of state.chosenJoined.keys()) state.joinedKeys.add(group.slice(group.indexOf('|') + 1))
+  for (const uses of state.words.values()) {
+    uses.checked = state.chosenKeys.has(uses.key) || state.joinedKeys.has(uses.key)
   }
 }
 
-function count(groups: Groups, group: string, occurrence: Occurrence): void {
-  let spellings = groups.get(group)
-  if (!spellings) {
+/** A spelling's uses in a group while the groups are put together. */
+interface Staged extends Spelling {
+  order: number
+}
+
+function stage(
+  staged: Map<string, Map<string, Staged>>,
+  group: string,
+  spelling: string,
+  uses: Uses,
+  pair: boolean
+): void {
+  let spellings = staged.get(group)
+  if (spellings === undefined) {
     spellings = new Map()
-    groups.set(group, spellings)
+    staged.set(group, spellings)
   }
 
-  const spelling = spellings.get(occurrence.spelling)
-  if (spelling) spelling.count++
-  else spellings.set(occurrence.spelling, {count: 1, first: occurrence.start, pair: occurrence.pair})
+  const known = spellings.get(spelling)
+  if (known === undefined) {
+    spellings.set(spelling, {count: uses.count, first: uses.first, pair, order: uses.order})
+  } else {
+    known.count += uses.count
+    if (uses.order < known.order) {
+      known.order = uses.order
+      known.first = uses.first
+    }
+  }
+}
+
+/** The groups with their spellings in the order of their first use. */
+function settle(staged: Map<string, Map<string, Staged>>): Groups {
+  const groups: Groups = new Map()
+  for (const [group, spellings] of staged) {
+    const sorted = [...spellings].sort((left, right) => left[1].order - right[1].order)
+    groups.set(group, new Map(sorted.map(([spelling, {count, first, pair}]) => [spelling, {count, first, pair}])))
+  }
+
+  return groups
 }
 
 /**
  * Per group with more than one spelling: the most used, ties to the first
  * used. For joined groups, only where one word and two words both occur.
  */
-function choose(groups: Groups, joined: boolean): Map<string, Choice> {
+function pick(groups: Groups, joined: boolean): Map<string, Choice> {
   const chosen = new Map<string, Choice>()
   for (const [group, spellings] of groups) {
     if (spellings.size < 2) continue
@@ -204,13 +401,31 @@ function choose(groups: Groups, joined: boolean): Map<string, Choice> {
   return chosen
 }
 
-/** The transliteration key of a name word, or '' when it is no name. */
-function keyOf(value: string, state: State): string {
-  let key = state.keys.get(value)
+/*
+ * Keys are worked out once per distinct word; the memo is emptied when it
+ * gets large, so that endless distinct words keep memory flat.
+ */
+const memoLimit = 50_000
+let keyMemo = new Map<string, string>()
+
+/** The transliteration key of a name word ('' when too short), common word or not. */
+function keyOf(value: string): string {
+  let key = keyMemo.get(value)
   if (key !== undefined) return key
-  key = isCommonWord(value) ? '' : normalise(value)
-  state.keys.set(value, key)
+  key = normalise(value)
+  if (keyMemo.size >= memoLimit) keyMemo = new Map()
+  keyMemo.set(value, key)
   return key
+}
+
+/** Two capitalised words written as one (`Li Feng` → `Lifeng`). */
+function join(left: string, right: string): string {
+  return left + right.toLowerCase()
+}
+
+/** The key of two words written as one ('' when too short or too long), common word or not. */
+function joinedKey(joined: string): string {
+  return joined.length > 40 ? '' : keyOf(joined)
 }
 
 function normalise(value: string): string {
@@ -220,64 +435,66 @@ function normalise(value: string): string {
 }
 
 /**
- * The name words of a piece with their offsets — the text parts of words
- * (`Lukashenka` of `Lukashenka’s`, `Kuntsevo` of `Kuntsevo-based`) — and
- * every two capitalised words one space apart whose joined form is no common
- * word (`Li Feng` → `Lifeng`).
- */
-function* occurrences(tree: Root, state: State): Generator<Occurrence> {
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      // The last two capitalised words, when nothing but one space separates them.
-      let previous: Capital | undefined
-      let beforePrevious: Capital | undefined
-      let spaced = false
-
-      for (const child of sentence.children) {
-        if (child.type === 'WhiteSpaceNode') {
-          spaced = child.value === ' ' && previous !== undefined && !spaced
-          if (!spaced) previous = beforePrevious = undefined
-          continue
-        }
-
-        const capital = child.type === 'WordNode' ? capitalOf(child) : undefined
-        if (child.type === 'WordNode') yield* parts(child, spaced ? contextOf(previous) : '', state)
-
-        if (capital && spaced && previous?.whole) {
-          const joined = previous.value + capital.value.toLowerCase()
-          if (joined.length <= 40 && !isCommonWord(joined)) {
-            const key = normalise(joined)
-            if (key) {
-              yield {
-                spelling: previous.value + ' ' + capital.value,
-                start: previous.start,
-                end: capital.end,
-                pair: true,
-                key,
-                before: contextOf(beforePrevious)
-              }
-            }
-          }
-        }
-
-        beforePrevious = spaced ? previous : undefined
-        previous = capital
-        spaced = false
-      }
-    }
-  }
-}
-
-/**
  * The name word before a name, which tells people apart (`by Li Feng` is
  * not `He Lifeng`): a capitalised word that is no common word (`Strengthening
  * Vietnam` has none), or a two-letter one (the surnames He, Li, Ma, Wu …).
  */
-function contextOf(word: Capital | undefined): string {
+function contextOf(word: string): string {
   if (!word) return ''
-  return word.value.length === 2 || !isCommonWord(word.value) ? word.value : ''
+  return word.length === 2 || !isCommonWord(word) ? word : ''
+}
+
+interface Visitor {
+  /** A name word; `before` is the capitalised word one space before it, or ''. */
+  word(value: string, start: number, end: number, before: string): void
+  /** Two capitalised words one space apart; `before` as for a word. */
+  pair(left: string, right: string, start: number, end: number, before: string): void
+}
+
+/**
+ * The name words of a piece with their offsets — the text parts of words
+ * (`Lukashenka` of `Lukashenka’s`, `Kuntsevo` of `Kuntsevo-based`) — and
+ * every two capitalised words one space apart (`Li Feng`).
+ */
+function walk(tree: Root, visitor: Visitor): void {
+  for (const paragraph of tree.children) {
+    if (paragraph.type === 'ParagraphNode') walkParagraph(paragraph, visitor)
+  }
+}
+
+function walkParagraph(paragraph: Paragraph, visitor: Visitor): void {
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    // The last two capitalised words, when nothing but one space separates them.
+    let previous: Capital | undefined
+    let beforePrevious: Capital | undefined
+    let spaced = false
+
+    for (const child of sentence.children) {
+      if (child.type === 'WhiteSpaceNode') {
+        spaced = child.value === ' ' && previous !== undefined && !spaced
+        if (!spaced) previous = beforePrevious = undefined
+        continue
+      }
+
+      if (child.type !== 'WordNode') {
+        beforePrevious = spaced ? previous : undefined
+        previous = undefined
+        spaced = false
+        continue
+      }
+
+      parts(child, spaced ? previous!.value : '', visitor)
+      const capital = capitalOf(child)
+      if (capital && spaced && previous!.whole) {
+        visitor.pair(previous!.value, capital.value, previous!.start, capital.end, beforePrevious?.value ?? '')
+      }
+
+      beforePrevious = spaced ? previous : undefined
+      previous = capital
+      spaced = false
+    }
+  }
 }
 
 interface Capital {
@@ -291,30 +508,44 @@ interface Capital {
 /** The capitalised first part of a word (`Li`, `Feng` of `Feng’s`). */
 function capitalOf(word: Word): Capital | undefined {
   const first = word.children[0]
-  if (first?.type !== 'TextNode' || !capitalWord.test(first.value)) return undefined
+  if (first?.type !== 'TextNode' || !isCapitalWord(first.value, 2, capitalWord)) return undefined
   const start = first.position?.start.offset
   const end = first.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   return {value: first.value, start, end, whole: word.children.length === 1}
 }
 
-function* parts(word: Word, before: string, state: State): Generator<Occurrence> {
+/** The name words among the text parts of a word; only the first has a word before it. */
+function parts(word: Word, before: string, visitor: Visitor): void {
   let first = true
   for (const part of word.children) {
-    if (part.type !== 'TextNode' || !nameWord.test(part.value)) {
-      first = false
-      continue
-    }
-
-    const start = part.position?.start.offset
-    const end = part.position?.end.offset
-    const key = keyOf(part.value, state)
-    if (start !== undefined && end !== undefined && key) {
-      yield {spelling: part.value, start, end, pair: false, key, before: first ? before : ''}
+    if (part.type === 'TextNode' && isCapitalWord(part.value, 4, nameWord)) {
+      const start = part.position?.start.offset
+      const end = part.position?.end.offset
+      if (start !== undefined && end !== undefined) visitor.word(part.value, start, end, first ? before : '')
     }
 
     first = false
   }
+}
+
+/**
+ * Whether `text` is a capital and then lower-case letters, `minimum` to 40
+ * in all (`pattern`, which says the same): read character by character when
+ * the word is ASCII, as nearly all are.
+ */
+function isCapitalWord(text: string, minimum: number, pattern: RegExp): boolean {
+  const {length} = text
+  const first = text.charCodeAt(0)
+  if (first >= 128) return pattern.test(text)
+  if (first < 65 || first > 90) return false
+  for (let index = 1; index < length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 128) return pattern.test(text)
+    if (code < 97 || code > 122) return false
+  }
+
+  return length >= minimum && length <= 40
 }
 
 function times(count: number): string {

@@ -35,7 +35,7 @@
  * real surname (`Mr Frost`, `Tom Green said … said Green`), capitalised
  * words that are not in a name slot (`the Sands of time`), ALL CAPS.
  */
-import type {Root} from 'nlcst'
+import type {Paragraph, Root, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {toString} from 'nlcst-to-string'
 import {definePhasedRule, report} from '../../src/rule-kit.js'
@@ -84,7 +84,129 @@ const capitalised = /^\p{Lu}\p{Ll}+$/u
 const nameLike = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u
 const initial = /^\p{Lu}\p{Ll}?$/u
 const plainWord = /^\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*$/u
-const possessiveEnd = /['’]s$/u
+
+/*
+ * What the rule needs to know of a word's text, as bits. Most words start
+ * with a lower-case letter and matter only as the context of a capitalised
+ * one; for them only the vocabulary can say anything, in one look-up. The
+ * others are worked out once per distinct word; that memo is emptied when it
+ * gets large, so that endless distinct words keep memory flat.
+ */
+const isCapitalised = 1
+const isNameLike = 2
+const isInitial = 4
+const isRole = 8
+const isHonorific = 16
+const isAttribution = 32
+const isContext = 64
+const isIndefinite = 128
+const isArticle = 256
+
+/** Vocabulary facts of a word as written (`attribution` is case-sensitive). */
+function exactFacts(text: string): number {
+  return (
+    (honorifics.has(text) ? isHonorific : 0) |
+    (attribution.has(text) ? isAttribution : 0) |
+    (contextWords.has(text) ? isContext : 0)
+  )
+}
+
+/** Vocabulary facts of a word in any case (`roles`, articles). */
+function loweredFacts(lower: string): number {
+  return (
+    (roles.has(lower) ? isRole : 0) |
+    (lower === 'a' || lower === 'an' ? isIndefinite : 0) |
+    (articles.has(lower) ? isArticle : 0)
+  )
+}
+
+/** The vocabulary's lower-case words with their facts (as written and in any case). */
+const vocabularyFacts = new Map<string, number>()
+/**
+ * Length, first and last letter of those words: most words of a text differ
+ * from every one of them there, which is cheaper to see than to look the word
+ * up.
+ */
+const vocabularyShapes = new Set<number>()
+for (const word of [...attribution, ...roles, ...honorifics, ...contextWords, ...articles]) {
+  const lower = word.toLowerCase()
+  vocabularyFacts.set(lower, exactFacts(lower) | loweredFacts(lower))
+  vocabularyShapes.add(shape(lower.length, lower.charCodeAt(0), lower.charCodeAt(lower.length - 1)))
+}
+
+/** A small number for a length and two lower-case ASCII letters (not one per word). */
+function shape(length: number, first: number, last: number): number {
+  return (Math.min(length, 63) << 16) | ((first & 255) << 8) | (last & 255)
+}
+
+const memoLimit = 50_000
+let factsMemo = new Map<string, number>()
+let demonymMemo = new Map<string, boolean>()
+
+/**
+ * The facts of a word. ASCII words (nearly all) are read character by
+ * character, which is cheaper than any look-up; the rest are worked out with
+ * the regular expressions, once per distinct word.
+ */
+function factsOf(text: string): number {
+  const {length} = text
+  if (length === 0) return 0
+  // `[A-Z][a-z]+(-[A-Z][a-z]+)*`: capital at a part's start, then lower case.
+  let nameLikeSoFar = true
+  let hyphens = 0
+  let partStart = true
+  let partLength = 0
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 128) return memoFacts(text)
+    if (!nameLikeSoFar) continue
+    if (partStart) {
+      if (code < 65 || code > 90) nameLikeSoFar = false
+      partStart = false
+      partLength = 1
+    } else if (code >= 97 && code <= 122) {
+      partLength++
+    } else if (code === 45 /* - */ && partLength >= 2) {
+      hyphens++
+      partStart = true
+    } else {
+      nameLikeSoFar = false
+    }
+  }
+
+  const nameLikeWord = nameLikeSoFar && !partStart && partLength >= 2
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(length - 1)
+  let facts =
+    (nameLikeWord ? isNameLike : 0) |
+    (nameLikeWord && hyphens === 0 ? isCapitalised : 0) |
+    // `[A-Z][a-z]?`
+    (first >= 65 && first <= 90 && (length === 1 || (length === 2 && last >= 97 && last <= 122)) ? isInitial : 0)
+  // ASCII lower case is `| 32` for A-Z.
+  const lowerFirst = first >= 65 && first <= 90 ? first | 32 : first
+  const lowerLast = last >= 65 && last <= 90 ? last | 32 : last
+  if (vocabularyShapes.has(shape(length, lowerFirst, lowerLast))) {
+    const lower = text.toLowerCase()
+    facts |= lower === text ? (vocabularyFacts.get(text) ?? 0) : exactFacts(text) | loweredFacts(lower)
+  }
+
+  return facts
+}
+
+function memoFacts(text: string): number {
+  let facts = factsMemo.get(text)
+  if (facts !== undefined) return facts
+  const lower = text.toLowerCase()
+  facts =
+    (capitalised.test(text) ? isCapitalised : 0) |
+    (nameLike.test(text) ? isNameLike : 0) |
+    (initial.test(text) ? isInitial : 0) |
+    exactFacts(text) |
+    loweredFacts(lower)
+  if (factsMemo.size >= memoLimit) factsMemo = new Map()
+  factsMemo.set(text, facts)
+  return facts
+}
 
 interface Token {
   kind: 'word' | 'punct' | 'other'
@@ -95,6 +217,58 @@ interface Token {
   lineStart: boolean
   /** A word written with a possessive `'s`, which `text` leaves out. */
   possessive: boolean
+  /** `factsOf(text)` for words once asked (-1 before), 0 for the rest. */
+  facts: number
+}
+
+/**
+ * The tokens of one paragraph. The token objects are reused from paragraph
+ * to paragraph: a document has hundreds of thousands of tokens, and most
+ * are only looked at once.
+ */
+class Tokens {
+  items: Token[] = []
+  length = 0
+
+  /** The token at `index`, undefined outside the paragraph. */
+  get(index: number): Token | undefined {
+    return index >= 0 && index < this.length ? this.items[index] : undefined
+  }
+
+  push(kind: Token['kind'], text: string, start: number, end: number, lineStart: boolean, possessive: boolean): void {
+    let token = this.items[this.length]
+    if (token === undefined) {
+      token = {kind, text, start, end, lineStart, possessive, facts: -1}
+      this.items.push(token)
+    } else {
+      token.kind = kind
+      token.text = text
+      token.start = start
+      token.end = end
+      token.lineStart = lineStart
+      token.possessive = possessive
+    }
+
+    token.facts = kind === 'word' ? -1 : 0
+    this.length++
+  }
+}
+
+const shared = new Tokens()
+
+/** What the rule knows of a token's text (see `factsOf`). */
+function facts(token: Token): number {
+  if (token.facts < 0) token.facts = factsOf(token.text)
+  return token.facts
+}
+
+/**
+ * Whether a word may start with an upper-case letter: false at once for the
+ * many words that start with an ASCII lower-case letter or a digit.
+ */
+function mayBeCapital(text: string): boolean {
+  const code = text.charCodeAt(0)
+  return !((code >= 97 && code <= 122) || (code >= 48 && code <= 57))
 }
 
 interface Speaker {
@@ -105,14 +279,29 @@ interface Speaker {
 interface State {
   entries: Map<string, Array<Required<LexiconEntry>>>
   window: number
-  /** Capitalised words of the document. */
+  /** Spellings of the lexicon's surnames (surname and variants). */
+  spellings: Set<string>
+  /** Those of them the document uses. */
   present: Set<string>
-  /** Words the document shows to be real surnames (`Mr Frost`, `Tom Green`). */
+  /** Words the document shows to be real surnames (`Mr Frost`). */
   realNames: Set<string>
+  /**
+   * Words the document writes after a capitalised word (`Tom Green`): real
+   * surnames if that word is a given name, which the dictionary is asked
+   * only about the few words found in a slot.
+   */
+  realNameCandidates: Map<string, Set<string>>
   /** Capitalised words used mid-sentence outside any name slot (`Meta's shares`, `of Meta`). */
   nameUses: Set<string>
-  /** Words of the full names the document uses. */
-  nameParts: Set<string>
+  /**
+   * The document's runs of two or more capitalised words, each once, by the
+   * words that would be part of the name (`Xi` of `President Xi Jinping`);
+   * whether a run is a name is asked only about the words found in a slot.
+   */
+  nameRuns: Map<string, NameRun>
+  runsByPart: Map<string, NameRun[]>
+  /** Where the paragraphs start that may hold a name slot. */
+  slotParagraphs: Set<number>
   /** Speakers in document order. */
   speakers: Speaker[]
   /** The document is about Russia, Ukraine or Belarus. */
@@ -140,13 +329,24 @@ function createState(options: Options | undefined): State {
     }
   }
 
+  const spellings = new Set<string>()
+  for (const list of entries.values()) {
+    for (const entry of list) {
+      for (const spelling of [entry.surname, ...entry.variants]) spellings.add(spelling)
+    }
+  }
+
   return {
     entries,
     window: options?.window ?? 3000,
+    spellings,
     present: new Set(),
     realNames: new Set(),
+    realNameCandidates: new Map(),
     nameUses: new Set(),
-    nameParts: new Set(),
+    nameRuns: new Map(),
+    runsByPart: new Map(),
+    slotParagraphs: new Set(),
     speakers: [],
     slavic: false
   }
@@ -154,46 +354,112 @@ function createState(options: Options | undefined): State {
 
 /** First pass, over every piece: who the document names, and how. */
 function collect(tree: Root, _file: VFile, state: State): void {
-  for (const tokens of paragraphs(tree)) {
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    const tokens = tokenize(paragraph)
+    let slot = false
     for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]!
-      if (token.kind !== 'word') continue
-      if (nameLike.test(token.text)) state.present.add(token.text)
-      if (contextWords.has(token.text)) state.slavic = true
-      if (isRealNameUse(tokens, index, state)) state.realNames.add(token.text)
-      if (isNameUse(tokens, index)) state.nameUses.add(token.text)
+      const token = tokens.get(index)!
+      // Lower-case words only matter as the context of capitalised ones.
+      if (token.kind !== 'word' || !mayBeCapital(token.text)) continue
+      const known = facts(token)
+      if (known & isContext) state.slavic = true
+      if (!(known & isNameLike)) continue
+      const {text} = token
+      if (state.spellings.has(text)) state.present.add(text)
+      if (!(known & isCapitalised)) continue
+      const realName = realNameUse(tokens, index, state)
+      if (realName === true) state.realNames.add(text)
+      else if (realName !== false) {
+        const given = state.realNameCandidates.get(text)
+        if (given === undefined) state.realNameCandidates.set(text, new Set([realName]))
+        else given.add(realName)
+      }
+      if (isNameUse(tokens, index)) state.nameUses.add(text)
+      slot ||= maySlot(tokens, index, state)
     }
 
-    for (const run of nameRuns(tokens)) {
-      const surname = tokens[run.end]!.text
-      // The other words of the name: those after any title or nationality
-      // (`Russian Prime Minister Dmitry Medvedev` → `Dmitry`, `President Xi
-      // Jinping` → `Xi`).
-      let first = run.end
-      while (first > run.from && isGivenName(tokens[first - 1]!.text)) first--
-      if (first < run.end) {
-        for (let index = first; index < run.end; index++) {
-          state.nameParts.add(tokens[index]!.text)
-        }
+    if (slot) state.slotParagraphs.add(paragraphStart(paragraph))
+    collectNames(tokens, state)
+  }
+}
 
-        state.nameParts.add(surname)
-      }
+/**
+ * Whether the check may find a name slot at the capitalised word at
+ * `index`: a lexicon word, or one next to an attribution verb (`,
+ * concludes [a] Mustache`, `, Sands said`). Only such paragraphs are checked.
+ */
+function maySlot(tokens: Tokens, index: number, state: State): boolean {
+  const word = tokens.get(index)!
+  if (word.possessive) return false
+  if (state.entries.has(word.text)) return true
+  for (const near of [index - 2, index - 1, index + 1]) {
+    const token = tokens.get(near)
+    if (token !== undefined && isAttributionVerb(token)) return true
+  }
 
-      if (isSpeaker(tokens, run)) {
-        state.speakers.push({start: tokens[run.start]!.start, surname})
+  return false
+}
+
+function paragraphStart(paragraph: Paragraph): number {
+  return paragraph.position?.start.offset ?? -1
+}
+
+/**
+ * The names of a paragraph: their words (`Xi` of `Xi Jinping`), and the
+ * speakers among them.
+ */
+function collectNames(tokens: Tokens, state: State): void {
+  let index = 0
+  while (index < tokens.length) {
+    const token = tokens.get(index)!
+    if (token.kind !== 'word' || !mayBeCapital(token.text) || !(facts(token) & isNameLike)) {
+      index++
+      continue
+    }
+
+    let end = index
+    while (
+      !tokens.get(end)!.possessive &&
+      tokens.get(end + 1)?.kind === 'word' &&
+      mayBeCapital(tokens.get(end + 1)!.text) &&
+      facts(tokens.get(end + 1)!) & isNameLike &&
+      adjacent(tokens.get(end)!, tokens.get(end + 1)!) &&
+      // `Alexey Jerman Belarusian political analyst:` — the name ends
+      // before the nationality.
+      !isDemonym(tokens.get(end + 1)!.text)
+    ) {
+      end++
+    }
+
+    // The other words of the name: those after any title or nationality
+    // (`Russian Prime Minister Dmitry Medvedev` → `Dmitry`, `President Xi
+    // Jinping` → `Xi`).
+    let first = end
+    while (first > index && isGivenName(tokens.get(first - 1)!.text)) first--
+    if (first < end) addRun(state, tokens, index, first, end)
+    // The dictionary is asked only about a run in a speaker's place.
+    if (maySpeak(tokens, index, end)) {
+      const start = nameStart(runWords(tokens, index, end))
+      if (start !== undefined && (beforeSpeaker(tokens, index + start, end) || afterSpeaker(tokens, end))) {
+        state.speakers.push({start: tokens.get(index + start)!.start, surname: tokens.get(end)!.text})
       }
     }
+
+    index = end + 1
   }
 }
 
 /** Second pass: report the name slots that hold a common word. */
 function check(tree: Root, file: VFile, state: State): void {
-  for (const tokens of paragraphs(tree)) {
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode' || !state.slotParagraphs.has(paragraphStart(paragraph))) continue
+    const tokens = tokenize(paragraph)
     for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]!
-      if (token.kind !== 'word' || token.possessive || !capitalised.test(token.text)) continue
-      const lower = token.text.toLowerCase()
-      if (roles.has(lower) || honorifics.has(token.text)) continue
+      const token = tokens.get(index)!
+      if (token.kind !== 'word' || token.possessive || !mayBeCapital(token.text)) continue
+      if (!(facts(token) & isCapitalised)) continue
+      if (facts(token) & (isRole | isHonorific)) continue
       const entries = state.entries.get(token.text)
       if (entries) checkLexiconWord(tokens, index, entries, file, state)
       else checkContextWord(tokens, index, file, state)
@@ -203,21 +469,21 @@ function check(tree: Root, file: VFile, state: State): void {
 
 /** A word of the lexicon (`Sands`) in a name slot. */
 function checkLexiconWord(
-  tokens: Token[],
+  tokens: Tokens,
   index: number,
   entries: Array<Required<LexiconEntry>>,
   file: VFile,
   state: State
 ): void {
-  const word = tokens[index]!
-  const previous = tokens[index - 1]
+  const word = tokens.get(index)!
+  const previous = tokens.get(index - 1)
   const givenEntry = entries.find(
     (entry) => previous?.kind === 'word' && adjacent(previous, word) && entry.given.includes(previous.text)
   )
   const slot = givenEntry ? {start: word.start, kind: 'given'} : lexiconSlot(tokens, index)
   if (!slot) return
   // `Lord Frost`, `David Frost`: a real person of that name.
-  if (!givenEntry && state.realNames.has(word.text)) return
+  if (!givenEntry && isRealName(state, word.text)) return
 
   const named = entries
     .map((entry) => ({entry, spelled: spelledInDocument(entry, state)}))
@@ -270,16 +536,17 @@ function checkLexiconWord(
  * a paper (`, said Meta.`), so it is only suggested, in a document about
  * Russia, Ukraine or Belarus that names a speaker before it.
  */
-function checkContextWord(tokens: Token[], index: number, file: VFile, state: State): void {
-  const word = tokens[index]!
+function checkContextWord(tokens: Tokens, index: number, file: VFile, state: State): void {
+  const word = tokens.get(index)!
+  // The slot first: it is rare, and the dictionary costs more.
+  const slot = verbSlot(tokens, index, false)
+  if (!slot) return
   if (!isCommonWord(word.text) || isDictionaryName(word.text)) return
   // A part of a name the document uses (`Xi` of `Xi Jinping`), a real
   // surname (`Tom Green`), or a word the document uses as a name elsewhere
   // (`Meta's shares`).
-  if (state.nameParts.has(word.text) || state.realNames.has(word.text)) return
+  if (isNamePart(state, word.text) || isRealName(state, word.text)) return
   if (state.nameUses.has(word.text)) return
-  const slot = verbSlot(tokens, index, false)
-  if (!slot) return
 
   const actual = String(file).slice(slot.start, word.end)
   const speakers = recentSpeakers(state, slot.start, word.text)
@@ -317,37 +584,37 @@ function checkContextWord(tokens: Token[], index: number, file: VFile, state: St
  * one).
  */
 function verbSlot(
-  tokens: Token[],
+  tokens: Tokens,
   index: number,
   lexicon: boolean
 ): {start: number; article: boolean} | undefined {
-  const word = tokens[index]!
-  const before = tokens[index - 1]
+  const word = tokens.get(index)!
+  const before = tokens.get(index - 1)
   // Only `a`/`an`: `, writes the Guardian.` is English.
   const article =
-    before?.kind === 'word' && adjacent(before, word) && /^an?$/i.test(before.text) ? before : undefined
+    before?.kind === 'word' && adjacent(before, word) && facts(before) & isIndefinite ? before : undefined
   const head = article ? index - 1 : index
   const start = article ? article.start : word.start
   const result = {start, article: article !== undefined}
 
   // `…, concludes [a] Mustache.`
-  const verb = tokens[head - 1]
+  const verb = tokens.get(head - 1)
   if (verb && isAttributionVerb(verb) && endsAt(tokens, index)) {
-    const opener = tokens[head - 2]
+    const opener = tokens.get(head - 2)
     if (opener?.kind === 'punct' && opensAttribution.has(opener.text)) return result
   }
 
   // `…, [a] Mustache said.`
-  const after = tokens[index + 1]
+  const after = tokens.get(index + 1)
   if (after && isAttributionVerb(after)) {
-    const opener = tokens[head - 1]
-    const atLineStart = tokens[head]!.lineStart || opener === undefined
+    const opener = tokens.get(head - 1)
+    const atLineStart = tokens.get(head)!.lineStart || opener === undefined
     const opened =
       (opener?.kind === 'punct' && opener.text !== ':' && opensAttribution.has(opener.text)) ||
       // A sentence start: `A Mustache said.`, or a lexicon word (`Sands said`).
       ((article !== undefined || lexicon) &&
         (atLineStart || (opener?.kind === 'punct' && /^[.!?]$/.test(opener.text))))
-    const next = tokens[index + 2]
+    const next = tokens.get(index + 2)
     const closed =
       next === undefined ||
       (next.kind === 'punct' && endsSlot.has(next.text)) ||
@@ -359,20 +626,20 @@ function verbSlot(
 }
 
 /** Name slots for a lexicon word: the attribution slots, and a few more. */
-function lexiconSlot(tokens: Token[], index: number): {start: number; kind: string} | undefined {
+function lexiconSlot(tokens: Tokens, index: number): {start: number; kind: string} | undefined {
   const verb = verbSlot(tokens, index, true)
   if (verb) return {start: verb.start, kind: 'verb'}
-  const word = tokens[index]!
-  const previous = tokens[index - 1]
-  const next = tokens[index + 1]
+  const word = tokens.get(index)!
+  const previous = tokens.get(index - 1)
+  const next = tokens.get(index + 1)
 
   // `V. Nightingale`, `Dm.Sands`
   if (
     previous?.kind === 'punct' &&
     previous.text === '.' &&
-    tokens[index - 2]?.kind === 'word' &&
-    initial.test(tokens[index - 2]!.text) &&
-    tokens[index - 2]!.end === previous.start
+    tokens.get(index - 2)?.kind === 'word' &&
+    facts(tokens.get(index - 2)!) & isInitial &&
+    tokens.get(index - 2)!.end === previous.start
   ) {
     return {start: word.start, kind: 'initial'}
   }
@@ -385,7 +652,7 @@ function lexiconSlot(tokens: Token[], index: number): {start: number; kind: stri
   // `spokesman Sands said`, `spokesman Sands.`
   if (
     previous?.kind === 'word' &&
-    roles.has(previous.text.toLowerCase()) &&
+    facts(previous) & isRole &&
     (endsAt(tokens, index) || (next !== undefined && isAttributionVerb(next)))
   ) {
     return {start: word.start, kind: 'role'}
@@ -426,148 +693,182 @@ function spelledInDocument(entry: Required<LexiconEntry>, state: State): string 
 }
 
 /**
- * A use that shows `tokens[index]` to be a real surname: after an honorific
+ * A use that shows the word at `index` to be a real surname: after an honorific
  * (`Mr Frost`) or after a given name (`David Frost`) that is not a lexicon
  * entry's (`Dmitry Sands` is the translated Peskov).
  */
-function isRealNameUse(tokens: Token[], index: number, state: State): boolean {
-  const word = tokens[index]!
-  if (!capitalised.test(word.text)) return false
-  const previous = tokens[index - 1]
+function realNameUse(tokens: Tokens, index: number, state: State): boolean | string {
+  const word = tokens.get(index)!
+  if (!(facts(word) & isCapitalised)) return false
+  const previous = tokens.get(index - 1)
   // `Mr. Frost`
   if (previous?.kind === 'punct' && previous.text === '.') {
-    const title = tokens[index - 2]
-    return title?.kind === 'word' && honorifics.has(title.text) && title.end === previous.start
+    const title = tokens.get(index - 2)
+    return title?.kind === 'word' && (facts(title) & isHonorific) !== 0 && title.end === previous.start
   }
 
-  if (previous?.kind !== 'word' || !adjacent(previous, word) || !capitalised.test(previous.text)) {
+  if (
+    previous?.kind !== 'word' ||
+    !adjacent(previous, word) ||
+    !mayBeCapital(previous.text) ||
+    !(facts(previous) & isCapitalised)
+  ) {
     return false
   }
 
-  if (honorifics.has(previous.text)) return true
-  if (previous.text.length < 3 || roles.has(previous.text.toLowerCase())) return false
+  if (facts(previous) & isHonorific) return true
+  if (previous.text.length < 3 || facts(previous) & isRole) return false
   const entries = state.entries.get(word.text)
   if (entries?.some((entry) => entry.given.includes(previous.text))) return false
-  return isDictionaryName(previous.text) || !isCommonWord(previous.text)
+  // Real if `previous` is a given name (see `isRealName`).
+  return previous.text
+}
+
+/** Whether the document shows `word` to be a real surname (`Mr Frost`, `Tom Green`). */
+function isRealName(state: State, word: string): boolean {
+  if (state.realNames.has(word)) return true
+  for (const given of state.realNameCandidates.get(word) ?? []) {
+    if (isDictionaryName(given) || !isCommonWord(given)) return true
+  }
+
+  return false
 }
 
 /**
  * A capitalised word mid-sentence outside any name slot (`of Meta`, `Meta's
  * shares`): the document uses it as a name.
  */
-function isNameUse(tokens: Token[], index: number): boolean {
-  const word = tokens[index]!
-  if (!capitalised.test(word.text) || word.lineStart) return false
-  const previous = tokens[index - 1]
-  const next = tokens[index + 1]
+function isNameUse(tokens: Tokens, index: number): boolean {
+  const word = tokens.get(index)!
+  if (!(facts(word) & isCapitalised) || word.lineStart) return false
+  const previous = tokens.get(index - 1)
+  const next = tokens.get(index + 1)
   if (next && isAttributionVerb(next)) return false
   if (word.possessive) return previous !== undefined && !/^[.!?:"“”«»]$/.test(previous.text)
   return (
     previous?.kind === 'word' &&
-    !/^an?$/i.test(previous.text) &&
+    !(facts(previous) & isIndefinite) &&
     !isAttributionVerb(previous)
   )
 }
 
-interface Run {
-  /** The name, without leading common words and titles. */
-  start: number
-  end: number
-  /** Where the run of capitalised words starts (`President Xi Jinping`). */
-  from: number
+interface NameRun {
+  words: string[]
+  /** Whether the run is a name (see `nameStart`), once asked. */
+  name?: boolean
 }
 
-/**
- * Names of one or more capitalised words (`Pavel Usov`, `Lukashenka`),
- * without leading common words (`The`, `However`) or titles; the last word
- * must not be a common word.
- */
-function* nameRuns(tokens: Token[]): Generator<Run> {
-  let index = 0
-  while (index < tokens.length) {
-    const token = tokens[index]!
-    if (token.kind !== 'word' || !nameLike.test(token.text)) {
-      index++
-      continue
-    }
+function runWords(tokens: Tokens, from: number, end: number): string[] {
+  const words: string[] = []
+  for (let index = from; index <= end; index++) words.push(tokens.get(index)!.text)
+  return words
+}
 
-    let end = index
-    while (
-      !tokens[end]!.possessive &&
-      tokens[end + 1]?.kind === 'word' &&
-      nameLike.test(tokens[end + 1]!.text) &&
-      adjacent(tokens[end]!, tokens[end + 1]!) &&
-      // `Alexey Jerman Belarusian political analyst:` — the name ends
-      // before the nationality.
-      !isDemonym(tokens[end + 1]!.text)
-    ) {
-      end++
-    }
-
-    let start = index
-    while (start <= end && (isCommonWord(tokens[start]!.text) || roles.has(tokens[start]!.text.toLowerCase()))) {
-      start++
-    }
-
-    const last = tokens[end]!
-    if (
-      start <= end &&
-      !isDemonym(last.text) &&
-      !isCommonWord(last.text) &&
-      !roles.has(last.text.toLowerCase()) &&
-      // A lone dictionary name (`Moscow`, `Kremlin`) is a place or an
-      // institution more often than a speaker.
-      (end > start || !isDictionaryName(last.text))
-    ) {
-      yield {start, end, from: index}
-    }
-
-    index = end + 1
+/** Remember a run of capitalised words from `from` to `end` whose name starts at `first`. */
+function addRun(state: State, tokens: Tokens, from: number, first: number, end: number): void {
+  const words = runWords(tokens, from, end)
+  const key = words.join(' ')
+  if (state.nameRuns.has(key)) return
+  const run: NameRun = {words}
+  state.nameRuns.set(key, run)
+  // The last word is a name only if it is no common word, and only common
+  // words can be in a slot.
+  for (let part = first - from; part < words.length - 1; part++) {
+    const runs = state.runsByPart.get(words[part]!)
+    if (runs === undefined) state.runsByPart.set(words[part]!, [run])
+    else runs.push(run)
   }
 }
 
-/**
- * Whether a name is given as a speaker: `analyst Pavel Usov`, `Pavel Usov,
- * Belarusian political analyst:`, `Usov said`, `Usov, in turn, said`,
- * `, concludes Usov.`, `according to Usov`.
- */
-function isSpeaker(tokens: Token[], run: Run): boolean {
-  const before = tokens[run.start - 1]
-  const after = tokens[run.end + 1]
-
-  if (before?.kind === 'word' && roles.has(before.text.toLowerCase())) return true
-  if (before?.kind === 'word' && isAttributionVerb(before) && endsAt(tokens, run.end)) return true
-  if (
-    before?.kind === 'word' &&
-    before.text === 'to' &&
-    tokens[run.start - 2]?.text.toLowerCase() === 'according'
-  ) {
-    return true
+/** Whether `word` is part of a full name the document uses (`Xi` of `Xi Jinping`). */
+function isNamePart(state: State, word: string): boolean {
+  for (const run of state.runsByPart.get(word) ?? []) {
+    run.name ??= nameStart(run.words) !== undefined
+    if (run.name) return true
   }
+
+  return false
+}
+
+/**
+ * Where the name in a run of capitalised words (`However Pavel Usov`,
+ * `President Xi Jinping`) starts, after any common words (`However`) and
+ * titles; undefined when the run is no name: its last word is a common word,
+ * a title or a nationality, or it is a lone dictionary name (`Moscow`,
+ * `Kremlin`: a place or an institution more often than a speaker).
+ */
+function nameStart(words: string[]): number | undefined {
+  const end = words.length - 1
+  const last = words[end]!
+  if (factsOf(last) & isRole || isDemonym(last) || isCommonWord(last)) return undefined
+  let start = 0
+  while (start < end && (isCommonWord(words[start]!) || factsOf(words[start]!) & isRole)) start++
+  return start < end || !isDictionaryName(last) ? start : undefined
+}
+
+/** Whether a name ending at `end` may be a speaker, wherever it starts after `from`. */
+function maySpeak(tokens: Tokens, from: number, end: number): boolean {
+  if (afterSpeaker(tokens, end)) return true
+  for (let start = from; start <= end; start++) {
+    if (beforeSpeaker(tokens, start, end)) return true
+  }
+
+  return false
+}
+
+/**
+ * Whether a name is given as a speaker by what precedes it: `analyst Pavel
+ * Usov`, `, concludes Usov.`, `according to Usov`.
+ */
+function beforeSpeaker(tokens: Tokens, start: number, end: number): boolean {
+  const before = tokens.get(start - 1)
+  if (before?.kind !== 'word') return false
+  if (facts(before) & isRole) return true
+  if (isAttributionVerb(before) && endsAt(tokens, end)) return true
+  return before.text === 'to' && tokens.get(start - 2)?.text.toLowerCase() === 'according'
+}
+
+/**
+ * Whether a name is given as a speaker by what follows it: `Usov said`,
+ * `Usov, in turn, said`, `Pavel Usov, Belarusian political analyst:`.
+ */
+function afterSpeaker(tokens: Tokens, end: number): boolean {
+  const after = tokens.get(end + 1)
+  if (after === undefined) return false
 
   // `Usov said` — but not `Lukashenko, concludes a Mustache`, where the verb
   // belongs to the name after it.
-  if (after && isAttributionVerb(after) && !invertedAfter(tokens, run.end + 1)) return true
-  if (after?.kind === 'punct' && after.text === ',') {
+  if (isAttributionVerb(after) && !invertedAfter(tokens, end + 1)) return true
+  if (after.kind === 'punct' && after.text === ',') {
     // `Usov, in turn, said`
-    for (let index = run.end + 2; index < tokens.length && index <= run.end + 7; index++) {
-      const token = tokens[index]!
+    for (let index = end + 2; index < tokens.length && index <= end + 7; index++) {
+      const token = tokens.get(index)!
       if (token.kind === 'punct') {
         if (token.text !== ',') break
-        const verb = tokens[index + 1]
+        const verb = tokens.get(index + 1)
         if (verb && isAttributionVerb(verb) && !invertedAfter(tokens, index + 1)) return true
         break
       }
     }
   }
 
-  // `Pavel Usov, Belarusian political analyst:`
+  // `Pavel Usov, Belarusian political analyst:` — words and commas up to a
+  // colon, so first the colon (cheap), then the words.
+  let colon = false
+  for (let index = end + 1; index < tokens.length && index <= end + 8; index++) {
+    const token = tokens.get(index)!
+    if (token.kind === 'word') continue
+    colon = token.text === ':'
+    if (token.text !== ',') break
+  }
+
+  if (!colon) return false
   let role = false
-  for (let index = run.end + 1; index < tokens.length && index <= run.end + 8; index++) {
-    const token = tokens[index]!
+  for (let index = end + 1; index < tokens.length && index <= end + 8; index++) {
+    const token = tokens.get(index)!
     if (token.kind === 'word') {
       if (isAttributionVerb(token)) break
-      if (roles.has(token.text.toLowerCase())) role = true
+      if (facts(token) & isRole) role = true
     } else if (token.text === ':') {
       return role
     } else if (token.text !== ',') {
@@ -579,11 +880,11 @@ function isSpeaker(tokens: Token[], run: Run): boolean {
 }
 
 /** The attribution verb at `index` is inverted: its subject follows (`concludes a Mustache.`). */
-function invertedAfter(tokens: Token[], index: number): boolean {
+function invertedAfter(tokens: Tokens, index: number): boolean {
   let next = index + 1
-  if (tokens[next]?.kind === 'word' && articles.has(tokens[next]!.text.toLowerCase())) next++
-  const word = tokens[next]
-  return word?.kind === 'word' && capitalised.test(word.text) && endsAt(tokens, next)
+  if (tokens.get(next)?.kind === 'word' && facts(tokens.get(next)!) & isArticle) next++
+  const word = tokens.get(next)
+  return word?.kind === 'word' && Boolean(facts(word) & isCapitalised) && endsAt(tokens, next)
 }
 
 /**
@@ -591,25 +892,31 @@ function invertedAfter(tokens: Token[], index: number): boolean {
  * `Chinese`): the word minus its suffix is a place the dictionary knows.
  */
 function isDemonym(word: string): boolean {
+  let known = demonymMemo.get(word)
+  if (known !== undefined) return known
   const match = /^(\p{Lu}\p{Ll}+?)(ian|ean|an|n|ese|ish|i)$/u.exec(word)
-  if (!match) return false
-  const stem = match[1]!
-  return [stem, stem + 'a', stem + 'e', stem + 'ia', stem + 'y'].some(
-    (place) => place.length > 2 && isDictionaryName(place)
-  )
+  const stem = match?.[1]
+  known =
+    stem !== undefined &&
+    [stem, stem + 'a', stem + 'e', stem + 'ia', stem + 'y'].some(
+      (place) => place.length > 2 && isDictionaryName(place)
+    )
+  if (demonymMemo.size >= memoLimit) demonymMemo = new Map()
+  demonymMemo.set(word, known)
+  return known
 }
 
 function isGivenName(word: string): boolean {
-  return !isDemonym(word) && !roles.has(word.toLowerCase())
+  return !(factsOf(word) & isRole) && !isDemonym(word)
 }
 
 function isAttributionVerb(token: Token): boolean {
-  return token.kind === 'word' && attribution.has(token.text)
+  return (facts(token) & isAttribution) !== 0
 }
 
-/** The slot ends after `tokens[index]`: punctuation or the end of the paragraph. */
-function endsAt(tokens: Token[], index: number): boolean {
-  const next = tokens[index + 1]
+/** The slot ends after `tokens.get(index)`: punctuation or the end of the paragraph. */
+function endsAt(tokens: Tokens, index: number): boolean {
+  const next = tokens.get(index + 1)
   return next === undefined || (next.kind === 'punct' && endsSlot.has(next.text))
 }
 
@@ -619,63 +926,101 @@ function adjacent(left: Token, right: Token): boolean {
 }
 
 /**
- * The piece's paragraphs as flat token lists: words (a possessive `'s`
- * marked, not kept), punctuation (also split off words: `V.` → `V`, `.`),
- * and other nodes (URLs, symbols) that break any pattern.
+ * A paragraph as a flat token list: words (a possessive `'s` marked, not
+ * kept), punctuation (also split off words: `V.` → `V`, `.`), and other nodes
+ * (URLs, symbols) that break any pattern.
  */
-function paragraphs(tree: Root): Token[][] {
-  const result: Token[][] = []
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    const tokens: Token[] = []
-    let lineStart = true
+function tokenize(paragraph: Paragraph): Tokens {
+  const tokens = shared
+  tokens.length = 0
+  let lineStart = true
 
-    const push = (kind: Token['kind'], text: string, start: number, end: number, possessive = false) => {
-      tokens.push({kind, text, start, end, lineStart, possessive})
-      lineStart = false
+  for (const sentence of paragraph.children) {
+    if (sentence.type === 'WhiteSpaceNode') {
+      if (hasLineBreak(sentence.value)) lineStart = true
+      continue
     }
 
-    for (const sentence of paragraph.children) {
-      if (sentence.type === 'WhiteSpaceNode') {
-        if (sentence.value.includes('\n')) lineStart = true
+    if (sentence.type !== 'SentenceNode') continue
+    for (const child of sentence.children) {
+      const start = child.position?.start.offset
+      const end = child.position?.end.offset
+      if (start === undefined || end === undefined) continue
+      if (child.type === 'WhiteSpaceNode') {
+        if (hasLineBreak(child.value)) lineStart = true
         continue
       }
 
-      if (sentence.type !== 'SentenceNode') continue
-      for (const child of sentence.children) {
-        const start = child.position?.start.offset
-        const end = child.position?.end.offset
-        if (start === undefined || end === undefined) continue
-        if (child.type === 'WhiteSpaceNode') {
-          if (child.value.includes('\n')) lineStart = true
-        } else if (child.type === 'PunctuationNode') {
-          push('punct', child.value, start, end)
-        } else if (child.type === 'WordNode') {
-          const text = toString(child)
-          if (plainWord.test(text)) {
-            const possessive = possessiveEnd.test(text) && text.length > 2
-            push('word', possessive ? text.slice(0, -2) : text, start, possessive ? end - 2 : end, possessive)
-            continue
-          }
-
+      if (child.type === 'PunctuationNode') {
+        tokens.push('punct', child.value, start, end, lineStart, false)
+      } else if (child.type === 'WordNode') {
+        const text = wordText(child)
+        if (text === undefined) {
           for (const part of child.children) {
             const partStart = part.position?.start.offset
             const partEnd = part.position?.end.offset
             if (partStart === undefined || partEnd === undefined) continue
-            if (part.type === 'TextNode') push('word', part.value, partStart, partEnd)
-            else if (part.type === 'PunctuationNode') push('punct', part.value, partStart, partEnd)
-            else push('other', toString(part), partStart, partEnd)
+            const kind = part.type === 'TextNode' ? 'word' : part.type === 'PunctuationNode' ? 'punct' : 'other'
+            tokens.push(kind, kind === 'other' ? toString(part) : part.value, partStart, partEnd, lineStart, false)
+            lineStart = false
           }
-        } else {
-          push('other', toString(child), start, end)
-        }
-      }
-    }
 
-    result.push(tokens)
+          continue
+        }
+
+        if (isPossessive(text)) {
+          tokens.push('word', text.slice(0, -2), start, end - 2, lineStart, true)
+        } else {
+          tokens.push('word', text, start, end, lineStart, false)
+        }
+      } else {
+        tokens.push('other', toString(child), start, end, lineStart, false)
+      }
+
+      lineStart = false
+    }
   }
 
-  return result
+  return tokens
+}
+
+/**
+ * A word that is one token: its text (`Usov’s` whole, `Pavel`); undefined
+ * when it is split into its parts (`V.`, `2020`).
+ */
+function wordText(word: Word): string | undefined {
+  const first = word.children[0]
+  // Most words are one text node: no need to join and test them (a text
+  // node holds no apostrophe or hyphen, and its own position is the word's).
+  if (word.children.length === 1 && first?.type === 'TextNode') return first.value
+  const text = toString(word)
+  return isPlainWord(text) ? text : undefined
+}
+
+/** `plainWord`, read character by character when the word is ASCII. */
+function isPlainWord(text: string): boolean {
+  let needLetter = true
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 128) return plainWord.test(text)
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) needLetter = false
+    else if ((code === 45 /* - */ || code === 39) /* ' */ && !needLetter) needLetter = true
+    else return false
+  }
+
+  return !needLetter
+}
+
+/** A word with a possessive `'s` (`Usov’s`), not `'s` alone. */
+function isPossessive(text: string): boolean {
+  const {length} = text
+  if (length <= 2 || text.charCodeAt(length - 1) !== 115 /* s */) return false
+  const apostrophe = text.charCodeAt(length - 2)
+  return apostrophe === 39 || apostrophe === 0x20_19
+}
+
+function hasLineBreak(space: string): boolean {
+  return space !== ' ' && space.includes('\n')
 }
 
 /**
