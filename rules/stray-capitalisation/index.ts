@@ -31,10 +31,19 @@
  * (`src/words.ts`) and from how the document itself uses each word: one pass
  * counts, per lower-cased word, its capitalised uses mid-sentence and its
  * lower-case uses (the collect phase), the second reports (the check phase).
+ *
+ * Both passes read every word, so reading is kept cheap: words come from the
+ * tree's paragraph → sentence → word nodes by hand, a plain ASCII word is
+ * judged from its characters without making a string of it, the counts live
+ * in typed arrays keyed by a hash of the word, and bit sets of the
+ * dictionary's and the document's names rule out nearly every lower-case
+ * word before any look-up. Only the few words that may be reported get
+ * strings, regular expressions and the dictionary.
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {definePhasedRule, offsets, report} from '../../src/rule-kit.js'
+import dictionary from 'dictionary-en'
+import {definePhasedRule, report} from '../../src/rule-kit.js'
 import {isCommonWord, isDictionaryName, properNounForm} from '../../src/words.js'
 import britishData from './british-common.json' with {type: 'json'}
 import prefixData from './prefixes.json' with {type: 'json'}
@@ -90,6 +99,7 @@ const boundWords = new Set([
  * and one-letter initials are recognised by their shape.
  */
 const abbreviations = new Set(['etc', 'vs', 'cf', 'approx', 'incl', 'esp', 'ca', 'resp', 'viz', 'al', 'no', 'vol', 'pp', 'fig', 'ed', 'eds', 'ref', 'st', 'mr', 'mrs', 'ms', 'dr', 'prof', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'sen', 'rep', 'rev', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])
+const longestAbbreviation = Math.max(...[...abbreviations].map((word) => word.length))
 
 /**
  * Where a word stands: at the start of a sentence or line, after a colon,
@@ -97,153 +107,180 @@ const abbreviations = new Set(['etc', 'vs', 'cf', 'approx', 'incl', 'esp', 'ca',
  * rule cannot see (after a dash, an opening quote or bracket mid-sentence,
  * an ellipsis, an abbreviation, a symbol).
  */
-type Place = 'start' | 'colon' | 'mid' | 'open'
+const start = 0
+const colon = 1
+const mid = 2
+const open = 3
 
-interface Word {
-  /** The word as written, without a sentence-final full stop. */
-  value: string
-  start: number
-  end: number
-  place: Place
-  /** Only white space between this word and the previous one. */
-  spaced: boolean
+// What a written word is, as bit flags (read once per word, mostly from its
+// characters, without making a string of it).
+
+/** Letters with hyphens (an optional `'s`): the words this rule judges. */
+const shaped = 1
+/** The first part is all lower case. */
+const lowerCase = 2
+/** The first part is capitalised (`Course`, not `NATO`). */
+const capitalised = 4
+/** Starts with a capital or a digit (`Finance`, `5`, `NATO`). */
+const nameStart = 8
+/** Counts in the title-case test of its line (four letters or more). */
+const long = 16
+/**
+ * May be a name in lower case: one word, or a prefix and a word
+ * (`pro-russian`), with a lower-case part of three letters or more where a
+ * name may stand.
+ */
+const nameCandidate = 32
+
+/**
+ * What the rule needs to know about a spelling in detail: worked out once
+ * per distinct spelling (a document repeats its words) and remembered across
+ * pieces and documents. Plain lower-case or capitalised words are read from
+ * their characters instead; this is for the few that get that far.
+ */
+interface Facts {
   /** Letters with hyphens (an optional `'s`): the words this rule judges. */
   parts: string[] | undefined
-  /** Where `parts` end in `value` (before a possessive `'s`). */
+  /** Where `parts` end in the word (before a possessive `'s`). */
   partsEnd: number
-  /** Key in the usage counts: `parts` in lower case. */
+  /** Key in the usage counts: `parts` in lower case (`''` for other words). */
   key: string
-  /** Line or quotation the word is on, for the title-case test. */
-  line: number
-  quote: number
-}
-
-interface Usage {
-  /** Capitalised uses inside a sentence, outside headlines. */
-  capitalisedMid: number
+  /** `hashKey(key)`. */
+  hash: number
+  /** The bit flags above. */
+  flags: number
   /**
-   * Of those, the ones not followed by another capitalised word: a name
-   * (`Babariko`), not a title before one (`Archpriest Avvakum`).
+   * Per part: the dictionary's capitalised form of a lower-case part of
+   * three letters or more (`null` until `properForms` looks them up).
    */
-  capitalisedAlone: number
-  /** Lower-case uses anywhere. */
-  lower: number
-  /** The capitalised spelling seen mid-sentence (for proper nouns). */
-  form: string | undefined
+  proper: Array<string | undefined> | undefined | null
+  /** Capitalised, yet common in every part (computed on first need). */
+  commonCapitalised: boolean | undefined
 }
 
 /** What the rule keeps about a document between its two passes. */
 interface State {
   /** Per lower-cased word: how the document writes it. */
-  usage: Map<string, Usage>
-}
-
-/** A piece of the document read into words, with its lines and quotations. */
-interface Piece {
-  words: Word[]
-  lineStats: Stats[]
-  quoteStats: Stats[]
-}
-
-interface Stats {
-  /** Words of four letters or more. */
-  long: number
-  /** Of those, the ones that are not lower case. */
-  capitalised: number
+  usage: Counts
+  /** The words of the piece at hand (its buffers are reused piece after piece). */
+  piece: Piece
 }
 
 const strayCapitalisation = definePhasedRule<State>({
-  state: () => ({usage: new Map()}),
+  state: () => ({usage: new Counts(), piece: new Piece()}),
 
   // First pass, over every piece: count how the document writes each word.
   collect(tree, file, state) {
     const text = String(file)
-    const piece = readSpans(spansOf(tree), text)
-    for (const [index, word] of piece.words.entries()) {
-      if (!word.parts) continue
-      const key = word.key
-      let entry = state.usage.get(key)
-      if (!entry) {
-        entry = {capitalisedMid: 0, capitalisedAlone: 0, lower: 0, form: undefined}
-        state.usage.set(key, entry)
+    const {piece, usage} = state
+    piece.read(tree, text)
+    const {count, flags, places, lines, spaced, starts, partsEnds} = piece
+
+    for (let index = 0; index < count; index++) {
+      const word = flags[index]!
+      if ((word & shaped) === 0) continue
+      if (word & lowerCase) {
+        // Lower-case uses are read only for words of three letters or more.
+        if (partsEnds[index]! >= 3) {
+          const slot = usage.slotAt(piece, text, index, true)
+          usage.lower[slot] = usage.lower[slot]! + 1
+        }
+
+        continue
       }
 
-      const first = word.parts[0]!
-      if (isLower(first)) entry.lower++
-      else if (word.place === 'mid' && isCapitalised(first) && !isTitle(piece, word)) {
-        entry.capitalisedMid++
-        const next = piece.words[index + 1]
-        if (!next || !next.spaced || next.line !== word.line || !startsName(next)) {
-          entry.capitalisedAlone++
-          entry.form ??= word.value.slice(0, word.partsEnd)
-        }
+      if (places[index] !== mid || (word & capitalised) === 0 || piece.isTitle(index)) continue
+      const slot = usage.slotAt(piece, text, index, true)
+      usage.capitalisedMid[slot] = usage.capitalisedMid[slot]! + 1
+      const next = index + 1
+      if (
+        next === count ||
+        !spaced[next] ||
+        lines[next] !== lines[index] ||
+        (flags[next]! & nameStart) === 0
+      ) {
+        usage.capitalisedAlone[slot] = usage.capitalisedAlone[slot]! + 1
+        usage.forms[slot] ??= text.slice(starts[index]!, starts[index]! + partsEnds[index]!)
       }
     }
   },
 
   check(tree, file, state) {
     const text = String(file)
-    checkPiece(readSpans(spansOf(tree), text), text, file, state.usage)
+    state.usage.finish()
+    state.piece.read(tree, text)
+    checkPiece(state.piece, text, file, state.usage)
   }
 })
 
 export default strayCapitalisation
 
-function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, Usage>): void {
-  const {words} = piece
+function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): void {
+  const {count, flags, starts, ends, places, spaced, lines, hashes, partsEnds} = piece
 
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index]!
-    if (!word.parts) continue
-    const next = words[index + 1]
-    const use = usage.get(word.key) ?? {capitalisedMid: 0, capitalisedAlone: 0, lower: 0, form: undefined}
+  for (let index = 0; index < count; index++) {
+    const word = flags[index]!
+    if ((word & shaped) === 0) continue
+    const place = places[index]!
 
     if (
-      (word.place === 'start' || word.place === 'colon') &&
-      checkSwappedStart(word, index, next)
+      (place === start || place === colon) &&
+      word & lowerCase &&
+      checkSwappedStart(index)
     ) {
       index++
       continue
     }
 
-    if (word.place === 'mid' && !isTitle(piece, word)) checkCapitalisedMid(word, index, use)
-    checkLowerName(word, index, use)
+    if (place === mid && word & capitalised) checkCapitalisedMid(index)
+    // A lower-case word is a name only on the dictionary's word or the
+    // document's: two bit tests rule out nearly all words.
+    if (
+      word & nameCandidate &&
+      place !== open &&
+      (hasDictionaryName(piece, index) || usage.isName(hashes[index]!))
+    ) {
+      checkLowerName(index)
+    }
   }
 
   /**
    * `of Course` at a sentence start: the capital moved one word on.
    * Returns whether it reported.
    */
-  function checkSwappedStart(word: Word, index: number, next: Word | undefined): boolean {
-    if (!next || !next.parts || !next.spaced || next.line !== word.line) return false
-    if (!word.parts || word.parts.length !== 1 || word.partsEnd !== word.value.length) {
-      return false
-    }
-
-    const first = word.parts[0]!
-    if (!isLower(first) || !isCommonWord(first) || isTitle(piece, next)) return false
-    if (!isCommonCapitalised(next)) return false
-    const nextUse = usage.get(next.key)
+  function checkSwappedStart(index: number): boolean {
+    const next = index + 1
+    if (next === count) return false
+    if ((flags[next]! & (shaped | capitalised)) !== (shaped | capitalised)) return false
+    if (!spaced[next] || lines[next] !== lines[index]) return false
+    const word = piece.factsAt(text, index)
+    if (word.parts!.length !== 1 || word.partsEnd !== ends[index]! - starts[index]!) return false
+    if (piece.isTitle(next) || nextToName(next)) return false
+    const after = piece.factsAt(text, next)
+    const nextUse = usage.slotOf(after.key, after.hash, false)
     // The document writes it capitalised mid-sentence elsewhere too (its
     // own use here counts once): a name.
-    if (nextUse && nextUse.capitalisedMid > 1) return false
-    if (nextToName(index + 1)) return false
+    if (nextUse >= 0 && usage.capitalisedMid[nextUse]! > 1) return false
+    // The dictionary last: its look-ups are the costly part.
+    if (!isCommonWord(word.parts![0]!) || !isCommonCapitalised(after)) return false
 
-    const fixed = upperFirst(word.value) + text.slice(word.end, next.start) + lowerFirst(next.value)
+    const value = text.slice(starts[index]!, ends[index]!)
+    const nextValue = text.slice(starts[next]!, ends[next]!)
+    const fixed = upperFirst(value) + text.slice(ends[index]!, starts[next]!) + lowerFirst(nextValue)
     report(file, {
       ruleId,
       reason:
         'The capital belongs to the sentence start: `' +
-        word.value +
+        value +
         ' ' +
-        next.value +
+        nextValue +
         '` should be `' +
-        upperFirst(word.value) +
+        upperFirst(value) +
         ' ' +
-        lowerFirst(next.value) +
+        lowerFirst(nextValue) +
         '`',
-      start: word.start,
-      end: next.end,
+      start: starts[index]!,
+      end: ends[next]!,
       expected: [fixed],
       fix: true
     })
@@ -251,26 +288,26 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, 
   }
 
   /** `mostly Pro-Russian`, `the Negotiations will`. */
-  function checkCapitalisedMid(word: Word, index: number, use: Usage): void {
-    const parts = word.parts!
-    const previous = words[index - 1]
+  function checkCapitalisedMid(index: number): void {
+    const previous = index - 1
     // Only after a lower-case word of the same sentence, with nothing but
     // space between: other capitals start quotes, lists, names.
-    if (!word.spaced || !previous || !previous.parts || !isLower(previous.parts[0]!)) return
-    if (!isCapitalised(parts[0]!)) return
-    if (nextToName(index)) return
+    if (!spaced[index] || previous < 0 || (flags[previous]! & lowerCase) === 0) return
+    if (piece.isTitle(index) || nextToName(index)) return
+    const word = piece.factsAt(text, index)
+    const parts = word.parts!
 
     // `Pro-Russian`: a prefix before a proper adjective or name.
     if (parts.length > 1 && prefixes.has(parts[0]!.toLowerCase())) {
       const rest = parts.slice(1)
       if (rest.every((part) => isCapitalised(part) && isName(part))) {
-        const expected = lowerFirst(word.value)
+        const expected = lowerFirst(text.slice(starts[index]!, ends[index]!))
         report(file, {
           ruleId,
           reason:
             'A prefix before a name is written in lower case: `' + expected + '`',
-          start: word.start,
-          end: word.start + parts[0]!.length,
+          start: starts[index]!,
+          end: starts[index]! + parts[0]!.length,
           expected: [lowerFirst(parts[0]!)],
           fix: true
         })
@@ -286,24 +323,27 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, 
     // other word is most often a sentence start that lost its full stop.
     // Short words are left out: a capital on `For`, `His`, `You` mid-line
     // is a merged sentence or reverence, not a stray capital.
-    if (!isCommonCapitalised(word) || word.partsEnd < 4) return
-    if (use.capitalisedMid > 1 || use.lower === 0) return
-    if (!boundWords.has(previous.key)) return
+    if (word.partsEnd < 4) return
+    const use = usage.slotOf(word.key, word.hash, false)
+    if (use < 0 || usage.capitalisedMid[use]! > 1 || usage.lower[use] === 0) return
+    if (!boundWords.has(piece.keyAt(text, previous))) return
     // Several capitals close by: a title written into the line (`How to
     // Benefit from the Basic Module`, `Our Way in the Dark`).
     if (capitalsNear(index) >= 2) return
+    if (!isCommonCapitalised(word)) return
 
-    const expected = lowerFirst(word.value.slice(0, word.partsEnd))
+    const written = text.slice(starts[index]!, starts[index]! + word.partsEnd)
+    const expected = lowerFirst(written)
     report(file, {
       ruleId,
       reason:
         'A common word capitalised mid-sentence: `' +
-        word.value.slice(0, word.partsEnd) +
+        written +
         '`, written `' +
         expected +
         '` elsewhere in this text',
-      start: word.start,
-      end: word.start + word.partsEnd,
+      start: starts[index]!,
+      end: starts[index]! + word.partsEnd,
       expected: [expected],
       fix: false,
       note: 'If this is not a name or a title, write it in lower case.'
@@ -311,44 +351,44 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, 
   }
 
   /** `the kremlin`, `alexander Lukashenko`. */
-  function checkLowerName(word: Word, index: number, use: Usage): void {
-    const parts = word.parts!
+  function checkLowerName(index: number): void {
     // After a dash, a symbol or an opening quote mid-sentence the word may
-    // be a mention (`the word "chikibamboni"`), a path or a handle.
-    if (word.place === 'open' || !urlSafe(word)) return
+    // be a mention (`the word "chikibamboni"`), a path or a handle (the
+    // caller leaves those out), and so may a word in a URL.
+    if (!urlSafe(index)) return
+    const word = piece.factsAt(text, index)
+    const parts = word.parts!
     // In a compound only the part after a prefix can be a name
-    // (`pro-russian`); `al-Assad`, `neo-fascist` keep their lower case.
+    // (`pro-russian`); `al-Assad`, `neo-fascist` keep their lower case
+    // (`nameCandidate` says so).
     const first = parts.length === 1 ? 0 : 1
-    if (parts.length > 2 || (parts.length === 2 && !prefixes.has(parts[0]!))) return
-    const whole = word.value.slice(0, word.partsEnd)
+    // The document's own evidence must outweigh this use: a term written
+    // both ways (`the alocasia plant, Alocasia`) is left alone.
+    let documentForm: string | undefined
+    if (first === 0) {
+      const use = usage.slotOf(word.key, word.hash, false)
+      if (use >= 0 && usage.isDocumentName(use)) documentForm = usage.forms[use]
+    }
+
     let fixed = parts.length === 2 ? parts[0]! + '-' : ''
     let changed = false
     let fromDocument = false
 
-    for (const part of parts.slice(first)) {
+    for (let position = first; position < parts.length; position++) {
+      const part = parts[position]!
       let replacement = part
-      if (part.length >= 3 && isLower(part)) {
-        // Two cheap look-ups first; the spelling check only for candidates.
-        const proper = properNounForm(part)
-        // The document's own evidence must outweigh this use: a term
-        // written both ways (`the alocasia plant, Alocasia`) is left alone.
-        const documentForm =
-          first === 0 && use.capitalisedAlone >= 2 && use.capitalisedAlone > use.lower
-            ? use.form
-            : undefined
-        if ((proper || documentForm) && !isCommonSpelling(part)) {
-          // `my holt`, `a jacuzzi`: a name used as a common noun takes an
-          // article or a possessive; a name proper does not (`the` aside:
-          // `the kremlin`).
-          const previous = words[index - 1]
-          const common =
-            word.spaced && previous !== undefined && determiners.has(previous.key)
-          if (proper && isCapitalised(proper) && !common) {
-            replacement = proper
-          } else if (documentForm && isCapitalised(documentForm)) {
-            replacement = documentForm
-            fromDocument = true
-          }
+      const proper = properForms(word)?.[position]
+      if (part.length >= 3 && isLower(part) && (proper || documentForm) && !isCommonSpelling(part)) {
+        // `my holt`, `a jacuzzi`: a name used as a common noun takes an
+        // article or a possessive; a name proper does not (`the` aside:
+        // `the kremlin`).
+        const common =
+          spaced[index] === 1 && index > 0 && determiners.has(piece.keyAt(text, index - 1))
+        if (proper && isCapitalised(proper) && !common) {
+          replacement = proper
+        } else if (documentForm && isCapitalised(documentForm)) {
+          replacement = documentForm
+          fromDocument = true
         }
       }
 
@@ -357,6 +397,7 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, 
     }
 
     if (!changed) return
+    const whole = text.slice(starts[index]!, starts[index]! + word.partsEnd)
     report(file, {
       ruleId,
       reason:
@@ -366,8 +407,8 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, 
         fixed +
         '`' +
         (fromDocument ? ' as elsewhere in this text' : ''),
-      start: word.start,
-      end: word.start + word.partsEnd,
+      start: starts[index]!,
+      end: starts[index]! + word.partsEnd,
       expected: [fixed],
       fix: true
     })
@@ -379,32 +420,32 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, 
    * is part of a name or title.
    */
   function nextToName(index: number): boolean {
-    const word = words[index]!
-    const after = words[index + 1]
-    if (after && after.spaced && after.line === word.line) {
-      if (startsName(after)) return true
+    const line = lines[index]!
+    const after = index + 1
+    if (after < count && spaced[after] && lines[after] === line) {
+      if (flags[after]! & nameStart) return true
       // `Ministry of Finance`, `Commission on the Causes`.
-      const further = words[index + 2]
-      if (joiners.has(after.key) && further && further.spaced) {
-        if (startsName(further)) return true
-        const furthest = words[index + 3]
-        if (joiners.has(further.key) && furthest && furthest.spaced && startsName(furthest)) {
+      const further = index + 2
+      if (isJoiner(after) && further < count && spaced[further]) {
+        if (flags[further]! & nameStart) return true
+        const furthest = index + 3
+        if (isJoiner(further) && furthest < count && spaced[furthest] && flags[furthest]! & nameStart) {
           return true
         }
       }
     }
 
-    const before = words[index - 1]
-    if (word.spaced && before && before.line === word.line) {
-      if (startsName(before) && before.place !== 'start' && before.place !== 'colon') {
+    const before = index - 1
+    if (spaced[index] && before >= 0 && lines[before] === line) {
+      if (flags[before]! & nameStart && places[before] !== start && places[before] !== colon) {
         return true
       }
 
-      const earlier = words[index - 2]
-      if (joiners.has(before.key) && before.spaced && earlier) {
-        if (startsName(earlier)) return true
-        const earliest = words[index - 3]
-        if (joiners.has(earlier.key) && earlier.spaced && earliest && startsName(earliest)) {
+      const earlier = index - 2
+      if (isJoiner(before) && spaced[before] && earlier >= 0) {
+        if (flags[earlier]! & nameStart) return true
+        const earliest = index - 3
+        if (isJoiner(earlier) && spaced[earlier] && earliest >= 0 && flags[earliest]! & nameStart) {
           return true
         }
       }
@@ -413,193 +454,702 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Map<string, 
     return false
   }
 
+  /** `of`, `the`, `de`…: all joiners are three letters or fewer. */
+  function isJoiner(index: number): boolean {
+    return partsEnds[index]! <= 3 && flags[index]! & shaped ? joiners.has(piece.keyAt(text, index)) : false
+  }
+
   /** Capitalised words among the three before and the three after. */
   function capitalsNear(index: number): number {
-    const line = words[index]!.line
-    let count = 0
-    for (let other = index - 3; other <= index + 3; other++) {
-      const near = words[other]
-      if (other === index || !near || near.line !== line || !near.parts) continue
-      if (near.value !== 'I' && !isLower(near.parts[0]!)) count++
+    const line = lines[index]!
+    let capitals = 0
+    for (let other = Math.max(0, index - 3); other <= index + 3 && other < count; other++) {
+      const near = flags[other]!
+      if (other === index || lines[other] !== line || (near & shaped) === 0) continue
+      const pronoun = ends[other]! - starts[other]! === 1 && text.charCodeAt(starts[other]!) === 73 /* I */
+      if (!pronoun && (near & lowerCase) === 0) capitals++
     }
 
-    return count
+    return capitals
   }
 
   /** The word is not part of a URL, an address, a handle or a file name. */
-  function urlSafe(word: Word): boolean {
-    const before = text.charAt(word.start - 1)
-    const after = text.charAt(word.end)
-    if (/[/@#_\\=.:~]/.test(before) || /[/@#_\\=~]/.test(after)) return false
-    return !(after === '.' && /\w/.test(text.charAt(word.end + 1)))
+  function urlSafe(index: number): boolean {
+    const before = text.charCodeAt(starts[index]! - 1)
+    const end = ends[index]!
+    const after = text.charCodeAt(end)
+    if (isPathBefore(before) || isPathAfter(after)) return false
+    return !(after === 46 /* . */ && isWordCode(text.charCodeAt(end + 1)))
   }
-}
-
-/** A word's place in the text, from the tree or from the word scanner. */
-interface Span {
-  start: number
-  end: number
-  /** Where the gap before the first word starts. */
-  gapStart: number
-  paragraphStart: boolean
-}
-
-/** The words of a piece of the tree, as spans. */
-function spansOf(tree: Root): Span[] {
-  const spans: Span[] = []
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    const span = offsets(paragraph)
-    if (!span) continue
-    let paragraphStart = true
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      for (const child of sentence.children) {
-        if (child.type !== 'WordNode') continue
-        const at = offsets(child)
-        if (!at) continue
-        spans.push({start: at.start, end: at.end, gapStart: span.start, paragraphStart})
-        paragraphStart = false
-      }
-    }
-  }
-
-  return spans
 }
 
 /**
- * Read a piece's words in order and note, for each, where it stands in
- * its sentence: the gap of punctuation and space before a word decides.
- * parse-english does not start a sentence at a lower-case letter
- * (`ended. of Course` is one sentence), so full stops are read here. Both
- * passes read the same way, from word spans: the collect pass gets them
- * from the engine's word scanner, the check pass from the tree.
+ * The words of one piece of the document, in order, with where each stands
+ * in its sentence, its line and its quotation. The arrays are reused from
+ * piece to piece (only the first `count` entries are this piece's), so
+ * reading a piece allocates next to nothing.
  */
-function readSpans(spans: Span[], text: string): Piece {
-  const piece: Piece = {words: [], lineStats: [], quoteStats: [{long: 0, capitalised: 0}]}
-  const {words, lineStats, quoteStats} = piece
-  let place: Place = 'start'
-  let line = -1
-  let quote = 0
-  let previous: Word | undefined
+class Piece {
+  count = 0
+  starts = new Int32Array(256)
+  /** Without a sentence-final full stop. */
+  ends = new Int32Array(256)
+  /** Where the letters end (before a possessive `'s`), from the start. */
+  partsEnds = new Int32Array(256)
+  flags = new Int32Array(256)
+  /** `hashKey` of the word's key. */
+  hashes = new Int32Array(256)
+  /** The word's facts when it was read through them (not plain ASCII). */
+  facts: Array<Facts | undefined> = []
+  places = new Int8Array(256)
+  /** 1: only white space between this word and the previous one. */
+  spaced = new Int8Array(256)
+  lines = new Int32Array(256)
+  quotes = new Int32Array(256)
+  /** Per line and per quotation: words of four letters or more, and how many of them are not lower case. */
+  lineLong: number[] = []
+  lineCapitalised: number[] = []
+  quoteLong: number[] = []
+  quoteCapitalised: number[] = []
 
-  for (const span of spans) {
-    let from = previous ? previous.end : span.gapStart
-    if (span.paragraphStart || line < 0) {
-      // A new paragraph: only what follows its last line break counts.
-      let lastBreak = span.start - 1
-      while (lastBreak >= from && text.charCodeAt(lastBreak) !== 10) lastBreak--
-      from = lastBreak + 1
-      place = 'start'
-      line = lineStats.push({long: 0, capitalised: 0}) - 1
-      quote = 0
-    }
+  /** Reading state: where the next word stands, its line and quotation. */
+  private place = start
+  private line = -1
+  private quote = 0
+  private lineCount = 0
+  private quoteCount = 1
 
-    // Read the gap between the previous word and this one (most often a
-    // single space, which changes nothing).
-    let spaced = true
-    const simple = span.start - from === 1 && text.charCodeAt(from) === 32
-    for (let position = simple ? span.start : from; position < span.start; position++) {
-      const char = text.charAt(position)
-      if (char === '\n') {
-        place = 'start'
-        line = lineStats.push({long: 0, capitalised: 0}) - 1
-        quote = 0
-      } else if (char === ' ' || char === '\t' || char === '\r' || char === '\u00a0') {
-        continue
-      } else {
-        spaced = false
-        if (char === '.' || char === '!' || char === '?') {
-          const ellipsis = text.charAt(position + 1) === '.' || text.charAt(position - 1) === '.'
-          const abbreviation = position === previous?.end && char === '.' && isAbbreviation(previous.value)
-          place = (ellipsis || abbreviation) && char === '.' ? 'open' : 'start'
-        } else if (char === ':') {
-          place = 'colon'
-        } else if (char === ',' || char === ';') {
-          place = 'mid'
-        } else if (isClosing(char, text, position)) {
-          if (char === '”' || char === '"' || char === '»' || char === '’') {
-            quote = 0
-            // `"What?" said John.`: after a quoted sentence the
-            // attribution goes on in lower case.
-            if (place === 'start') place = 'open'
-          }
-        } else if (isOpening(char, text, position)) {
-          if (place === 'mid') place = 'open'
-          if (char === '“' || char === '"' || char === '«' || char === '‘') {
-            quote = quoteStats.push({long: 0, capitalised: 0}) - 1
-          }
-        } else {
-          // Dashes, symbols: a capital after them may be right.
-          place = 'open'
+  /**
+   * Read a piece's words in order and note, for each, where it stands in
+   * its sentence: the gap of punctuation and space before a word decides.
+   * parse-english does not start a sentence at a lower-case letter
+   * (`ended. of Course` is one sentence), so full stops are read here.
+   */
+  read(tree: Root, text: string): void {
+    this.count = 0
+    this.lineCount = 0
+    this.quoteCount = 1
+    this.quoteLong[0] = 0
+    this.quoteCapitalised[0] = 0
+    this.place = start
+    this.line = -1
+    this.quote = 0
+
+    const paragraphs = tree.children
+    for (let paragraphIndex = 0; paragraphIndex < paragraphs.length; paragraphIndex++) {
+      const paragraph = paragraphs[paragraphIndex]!
+      if (paragraph.type !== 'ParagraphNode') continue
+      const gapStart = paragraph.position?.start.offset
+      if (gapStart === undefined || paragraph.position!.end.offset === undefined) continue
+      let paragraphStart = true
+      const sentences = paragraph.children
+
+      for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+        const sentence = sentences[sentenceIndex]!
+        if (sentence.type !== 'SentenceNode') continue
+        const children = sentence.children
+        for (let childIndex = 0; childIndex < children.length; childIndex++) {
+          const child = children[childIndex]!
+          if (child.type !== 'WordNode') continue
+          const position = child.position
+          const wordStart = position?.start.offset
+          const wordEnd = position?.end.offset
+          if (wordStart === undefined || wordEnd === undefined) continue
+          this.add(text, wordStart, wordEnd, gapStart, paragraphStart)
+          paragraphStart = false
         }
       }
     }
+  }
+
+  /** Add the word at `wordStart`–`wordEnd`, reading the gap before it. */
+  private add(
+    text: string,
+    wordStart: number,
+    wordEnd: number,
+    gapStart: number,
+    paragraphStart: boolean
+  ): void {
+    const count = this.count
+    if (count === this.starts.length) this.grow()
+    let from = count > 0 ? this.ends[count - 1]! : gapStart
+    if (paragraphStart || this.line < 0) {
+      // A new paragraph: only what follows its last line break counts.
+      let lastBreak = wordStart - 1
+      while (lastBreak >= from && text.charCodeAt(lastBreak) !== 10) lastBreak--
+      from = lastBreak + 1
+      this.newLine()
+    }
+
+    // Most often the gap is a single space, which changes nothing.
+    const isSpaced =
+      wordStart - from === 1 && text.charCodeAt(from) === 32 ? 1 : this.gap(text, from, wordStart)
 
     // parse-english keeps a sentence-final full stop in the word
     // (`ended.`); it belongs to the gap after it.
-    let end = span.end
-    if (end - span.start > 1 && text.charAt(end - 1) === '.') end--
-    const value = text.slice(span.start, end)
-    const shape = /^(\p{L}+(?:-\p{L}+)*)(?:['’]s)?$/u.exec(value)
-    const parts = shape ? shape[1]!.split('-') : undefined
-    const word: Word = {
-      value,
-      start: span.start,
-      end,
-      place,
-      spaced,
-      parts,
-      partsEnd: shape ? shape[1]!.length : value.length,
-      key: shape ? shape[1]!.toLowerCase() : '',
-      line,
-      quote
-    }
-    words.push(word)
+    let end = wordEnd
+    if (end - wordStart > 1 && text.charCodeAt(end - 1) === 46) end--
 
-    if (parts && word.partsEnd >= 4) {
-      const capitalised = isLower(parts[0]!) ? 0 : 1
-      lineStats[line]!.long++
-      lineStats[line]!.capitalised += capitalised
+    // Plain words are read from their characters; others (hyphens,
+    // letters beyond ASCII) through their remembered facts.
+    let word = scanWord(text, wordStart, end)
+    let wordFacts: Facts | undefined
+    if (word < 0) {
+      wordFacts = factsOf(text.slice(wordStart, end))
+      word = wordFacts.flags
+      this.hashes[count] = wordFacts.hash
+      this.partsEnds[count] = wordFacts.partsEnd
+    } else {
+      this.hashes[count] = scanned.hash
+      this.partsEnds[count] = scanned.partsEnd
+    }
+
+    const line = this.line
+    const quote = this.quote
+    this.starts[count] = wordStart
+    this.ends[count] = end
+    this.flags[count] = word
+    this.facts[count] = wordFacts
+    this.places[count] = this.place
+    this.spaced[count] = isSpaced
+    this.lines[count] = line
+    this.quotes[count] = quote
+    this.count = count + 1
+
+    if (word & long) {
+      const notLower = word & lowerCase ? 0 : 1
+      this.lineLong[line] = this.lineLong[line]! + 1
+      this.lineCapitalised[line] = this.lineCapitalised[line]! + notLower
       if (quote > 0) {
-        quoteStats[quote]!.long++
-        quoteStats[quote]!.capitalised += capitalised
+        this.quoteLong[quote] = this.quoteLong[quote]! + 1
+        this.quoteCapitalised[quote] = this.quoteCapitalised[quote]! + notLower
       }
     }
 
     // After a number, a code or a symbol-laden token, no sure place.
-    place = parts ? 'mid' : 'open'
-    previous = word
+    this.place = word & shaped ? mid : open
   }
 
-  return piece
-}
+  /**
+   * Read the gap between the previous word and the next (from `from` to
+   * `to`): line breaks, sentence ends, colons, quotes. Returns 1 when it is
+   * only white space.
+   */
+  private gap(text: string, from: number, to: number): number {
+    let isSpaced = 1
+    const count = this.count
+    const previousEnd = count > 0 ? this.ends[count - 1]! : -1
+    for (let at = from; at < to; at++) {
+      const code = text.charCodeAt(at)
+      if (code === 10) {
+        this.newLine()
+      } else if (code === 32 || code === 9 || code === 13 || code === 0xa0) {
+        continue
+      } else {
+        isSpaced = 0
+        if (code === 46 /* . */ || code === 33 /* ! */ || code === 63 /* ? */) {
+          if (code !== 46) {
+            this.place = start
+          } else {
+            const ellipsis =
+              text.charCodeAt(at + 1) === 46 || (at > 0 && text.charCodeAt(at - 1) === 46)
+            const abbreviation =
+              at === previousEnd && isAbbreviation(text, this.starts[count - 1]!, previousEnd)
+            this.place = ellipsis || abbreviation ? open : start
+          }
+        } else if (code === 58 /* : */) {
+          this.place = colon
+        } else if (code === 44 /* , */ || code === 59 /* ; */) {
+          this.place = mid
+        } else {
+          const char = text.charAt(at)
+          if (isClosing(char, text, at)) {
+            if (char === '”' || char === '"' || char === '»' || char === '’') {
+              this.quote = 0
+              // `"What?" said John.`: after a quoted sentence the
+              // attribution goes on in lower case.
+              if (this.place === start) this.place = open
+            }
+          } else if (isOpening(char, text, at)) {
+            if (this.place === mid) this.place = open
+            if (char === '“' || char === '"' || char === '«' || char === '‘') {
+              const quote = this.quoteCount++
+              this.quoteLong[quote] = 0
+              this.quoteCapitalised[quote] = 0
+              this.quote = quote
+            }
+          } else {
+            // Dashes, symbols: a capital after them may be right.
+            this.place = open
+          }
+        }
+      }
+    }
 
-/** `e.g.`, `U.S.`, `J. Smith`, `etc.`, `Mr.`: a full stop that ends no sentence. */
-function isAbbreviation(value: string): boolean {
-  return value.includes('.') || value.length === 1 || abbreviations.has(value.toLowerCase())
-}
+    return isSpaced
+  }
 
-/** The word is on a headline or in a quoted title. */
-function isTitle(piece: Piece, word: Word): boolean {
-  return (
-    titleLike(piece.lineStats[word.line]) ||
-    (word.quote > 0 && titleLike(piece.quoteStats[word.quote]))
-  )
+  /** Twice the room for words. */
+  private grow(): void {
+    const size = this.starts.length * 2
+    const larger = <T extends Int32Array | Int8Array>(array: T): T => {
+      const copy = new (array.constructor as new (size: number) => T)(size)
+      copy.set(array)
+      return copy
+    }
+
+    this.starts = larger(this.starts)
+    this.ends = larger(this.ends)
+    this.partsEnds = larger(this.partsEnds)
+    this.flags = larger(this.flags)
+    this.hashes = larger(this.hashes)
+    this.places = larger(this.places)
+    this.spaced = larger(this.spaced)
+    this.lines = larger(this.lines)
+    this.quotes = larger(this.quotes)
+  }
+
+  private newLine(): void {
+    const line = this.lineCount++
+    this.lineLong[line] = 0
+    this.lineCapitalised[line] = 0
+    this.line = line
+    this.place = start
+    this.quote = 0
+  }
+
+  /** The word is on a headline or in a quoted title. */
+  isTitle(index: number): boolean {
+    const line = this.lines[index]!
+    if (titleLike(this.lineLong[line]!, this.lineCapitalised[line]!)) return true
+    const quote = this.quotes[index]!
+    return quote > 0 && titleLike(this.quoteLong[quote]!, this.quoteCapitalised[quote]!)
+  }
+
+  /** The facts of the word at `index`, for the few words judged in detail. */
+  factsAt(text: string, index: number): Facts {
+    return this.facts[index] ?? factsOf(text.slice(this.starts[index]!, this.ends[index]!))
+  }
+
+  /** The key of the word at `index` (`''` for numbers, codes, symbols). */
+  keyAt(text: string, index: number): string {
+    return this.flags[index]! & shaped ? this.factsAt(text, index).key : ''
+  }
 }
 
 /** A headline or title: most of its longer words are capitalised. */
-function titleLike(stats: Stats | undefined): boolean {
-  if (!stats) return false
-  return stats.long >= 2 && stats.capitalised * 5 >= stats.long * 3
+function titleLike(long: number, capitalised: number): boolean {
+  return long >= 2 && capitalised * 5 >= long * 3
+}
+
+/**
+ * How the document writes each word (per key: the word's letters in lower
+ * case), in an open-addressing table on `hashKey(key)` with the keys'
+ * characters in one buffer: a plain word is found by comparing its
+ * characters with the key's, so no string or object is made or visited for
+ * it. A key's counts sit at its slot in the count arrays.
+ */
+class Counts {
+  /** Capitalised uses inside a sentence, outside headlines. */
+  capitalisedMid = new Int32Array(256)
+  /**
+   * Of those, the ones not followed by another capitalised word: a name
+   * (`Babariko`), not a title before one (`Archpriest Avvakum`).
+   */
+  capitalisedAlone = new Int32Array(256)
+  /** Lower-case uses (of words of three letters or more). */
+  lower = new Int32Array(256)
+  /** The capitalised spelling first seen standing alone mid-sentence. */
+  forms: Array<string | undefined> = []
+  /** Per slot: the key's hash, or -1 when the slot is free. */
+  private hashes = new Int32Array(256).fill(-1)
+  /** Per slot: where the key's characters are in `keys`, and how many. */
+  private keyStarts = new Int32Array(256)
+  private keyLengths = new Int32Array(256)
+  private keys = new Uint16Array(2048)
+  private keysUsed = 0
+  private used = 0
+  /** 32 minus the number of bits of a slot index. */
+  private shift = 24
+  /**
+   * Bit set of the hashes of the keys that `finish` finds to be names, with
+   * about 32 bits per name, and 32 minus the number of bits of its index.
+   */
+  private names: Uint32Array | undefined
+  private nameShift = 32
+  private finished = false
+
+  /** The slot of the word at `index` in `piece`; -1 when it has none and `make` is false. */
+  slotAt(piece: Piece, text: string, index: number, make: boolean): number {
+    const facts = piece.facts[index]
+    if (facts) return this.slotOf(facts.key, facts.hash, make)
+    if (make && this.used * 2 >= this.hashes.length) this.grow()
+    const hash = piece.hashes[index]!
+    const from = piece.starts[index]!
+    const length = piece.partsEnds[index]!
+    const mask = this.hashes.length - 1
+    for (let slot = mix(hash) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const stored = this.hashes[slot]!
+      if (stored === -1) {
+        if (!make) return -1
+        this.claim(slot, hash, length)
+        const keys = this.keys
+        let at = this.keyStarts[slot]!
+        for (let position = from; position < from + length; position++) {
+          const code = text.charCodeAt(position)
+          keys[at++] = code >= 65 && code <= 90 ? code + 32 : code
+        }
+
+        return slot
+      }
+
+      if (stored === hash && this.keyLengths[slot] === length && this.sameText(slot, text, from)) {
+        return slot
+      }
+    }
+  }
+
+  /** The slot of `key`; -1 when it has none and `make` is false. */
+  slotOf(key: string, hash: number, make: boolean): number {
+    if (make && this.used * 2 >= this.hashes.length) this.grow()
+    const mask = this.hashes.length - 1
+    for (let slot = mix(hash) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const stored = this.hashes[slot]!
+      if (stored === -1) {
+        if (!make) return -1
+        this.claim(slot, hash, key.length)
+        const start = this.keyStarts[slot]!
+        for (let position = 0; position < key.length; position++) {
+          this.keys[start + position] = key.charCodeAt(position)
+        }
+
+        return slot
+      }
+
+      if (stored === hash && this.keyLengths[slot] === key.length && this.sameKey(slot, key)) {
+        return slot
+      }
+    }
+  }
+
+  /**
+   * Once all pieces are counted: note the words the document itself shows
+   * to be names, for a quick test per word in the check pass.
+   */
+  finish(): void {
+    if (this.finished) return
+    this.finished = true
+    const slots: number[] = []
+    for (let slot = 0; slot < this.hashes.length; slot++) {
+      if (this.hashes[slot] !== -1 && this.isDocumentName(slot)) slots.push(slot)
+    }
+
+    if (slots.length === 0) return
+    let bits = 10
+    while (1 << bits < slots.length * 32 && bits < 24) bits++
+    const names = new Uint32Array(1 << (bits - 5))
+    this.nameShift = 32 - bits
+    for (const slot of slots) {
+      const bit = mix(this.hashes[slot]!) >>> this.nameShift
+      names[bit >>> 5] = names[bit >>> 5]! | (1 << (bit & 31))
+    }
+
+    this.names = names
+  }
+
+  /**
+   * A name by the document's own evidence: written capitalised, standing
+   * alone, twice or more, and more often than in lower case.
+   */
+  isDocumentName(slot: number): boolean {
+    const alone = this.capitalisedAlone[slot]!
+    return alone >= 2 && alone > this.lower[slot]!
+  }
+
+  /** Whether some key with this hash may be a name by the document's evidence. */
+  isName(hash: number): boolean {
+    if (!this.names) return false
+    const bit = mix(hash) >>> this.nameShift
+    return (this.names[bit >>> 5]! & (1 << (bit & 31))) !== 0
+  }
+
+  /** Take a free slot for a key of `length` characters. */
+  private claim(slot: number, hash: number, length: number): void {
+    if (this.keysUsed + length > this.keys.length) {
+      const keys = new Uint16Array(Math.max(this.keys.length * 2, this.keysUsed + length))
+      keys.set(this.keys)
+      this.keys = keys
+    }
+
+    this.hashes[slot] = hash
+    this.keyStarts[slot] = this.keysUsed
+    this.keyLengths[slot] = length
+    this.keysUsed += length
+    this.used++
+  }
+
+  /** The key at `slot` equals the ASCII word at `from` in lower case (lengths are equal). */
+  private sameText(slot: number, text: string, from: number): boolean {
+    const keys = this.keys
+    const start = this.keyStarts[slot]!
+    const length = this.keyLengths[slot]!
+    for (let position = 0; position < length; position++) {
+      const code = text.charCodeAt(from + position)
+      if (keys[start + position] !== (code >= 65 && code <= 90 ? code + 32 : code)) return false
+    }
+
+    return true
+  }
+
+  /** The key at `slot` equals `key` (lengths are equal). */
+  private sameKey(slot: number, key: string): boolean {
+    const start = this.keyStarts[slot]!
+    for (let position = 0; position < key.length; position++) {
+      if (this.keys[start + position] !== key.charCodeAt(position)) return false
+    }
+
+    return true
+  }
+
+  /** Twice the slots; every key moves to its place in the larger table. */
+  private grow(): void {
+    const {hashes, keyStarts, keyLengths, capitalisedMid, capitalisedAlone, lower, forms} = this
+    const size = hashes.length * 2
+    this.hashes = new Int32Array(size).fill(-1)
+    this.keyStarts = new Int32Array(size)
+    this.keyLengths = new Int32Array(size)
+    this.capitalisedMid = new Int32Array(size)
+    this.capitalisedAlone = new Int32Array(size)
+    this.lower = new Int32Array(size)
+    this.forms = []
+    this.shift--
+    const mask = size - 1
+    for (let old = 0; old < hashes.length; old++) {
+      const hash = hashes[old]!
+      if (hash === -1) continue
+      let slot = mix(hash) >>> this.shift
+      while (this.hashes[slot] !== -1) slot = (slot + 1) & mask
+      this.hashes[slot] = hash
+      this.keyStarts[slot] = keyStarts[old]!
+      this.keyLengths[slot] = keyLengths[old]!
+      this.capitalisedMid[slot] = capitalisedMid[old]!
+      this.capitalisedAlone[slot] = capitalisedAlone[old]!
+      this.lower[slot] = lower[old]!
+      if (forms[old] !== undefined) this.forms[slot] = forms[old]
+    }
+  }
+}
+
+/** A 30-bit hash of a key, as `scanWord` computes it from the word's characters. */
+function hashKey(key: string): number {
+  let hash = 0
+  for (let index = 0; index < key.length; index++) {
+    hash = (Math.imul(hash, 31) + key.charCodeAt(index)) | 0
+  }
+
+  return hash & 0x3fffffff
+}
+
+/** Spreads a key's hash over all 32 bits, for bit sets indexed by its top bits. */
+function mix(hash: number): number {
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0
+}
+
+/** What `scanWord` found besides the flags. */
+const scanned = {hash: 0, partsEnd: 0}
+
+/**
+ * Read a word from its characters when it is plain ASCII without a hyphen
+ * (`the`, `Course`, `Russia's`, `2020`, `e.g`): its flags (with its key's
+ * hash and where its letters end in `scanned`), or -1 when it must be read
+ * through `factsOf`. Gives exactly what `factsOf` would.
+ */
+function scanWord(text: string, from: number, to: number): number {
+  let hash = 0
+  let letters = 0
+  let upperAfterHead = false
+  let lettersEnd = to
+  const head = text.charCodeAt(from)
+  if (head >= 128) return -1
+  const headUpper = head >= 65 && head <= 90
+
+  for (let position = from; position < to; position++) {
+    const code = text.charCodeAt(position)
+    if (code >= 97 && code <= 122) {
+      hash = (Math.imul(hash, 31) + code) | 0
+      letters++
+    } else if (code >= 65 && code <= 90) {
+      hash = (Math.imul(hash, 31) + code + 32) | 0
+      if (letters > 0) upperAfterHead = true
+      letters++
+    } else if (
+      (code === 39 || code === 0x2019) &&
+      letters > 0 &&
+      position + 2 === to &&
+      text.charCodeAt(position + 1) === 115 /* s */
+    ) {
+      // A possessive `'s`.
+      lettersEnd = position
+      break
+    } else if (code >= 128 || code === 45 /* - */) {
+      return -1
+    } else {
+      // A digit, a full stop, an apostrophe inside: not a word this rule judges.
+      for (let rest = position + 1; rest < to; rest++) if (text.charCodeAt(rest) >= 128) return -1
+      return headUpper || (head >= 48 && head <= 57) ? nameStart : 0
+    }
+  }
+
+  if (letters === 0) return -1
+  scanned.hash = hash & 0x3fffffff
+  scanned.partsEnd = lettersEnd - from
+  let flags = shaped
+  if (headUpper) {
+    flags |= nameStart
+    if (letters > 1 && !upperAfterHead) flags |= capitalised
+  } else if (!upperAfterHead) {
+    flags |= lowerCase
+    if (letters >= 3) flags |= nameCandidate
+  }
+
+  if (letters >= 4) flags |= long
+  return flags
+}
+
+/**
+ * Whether the dictionary may have a capitalised form of the word at `index`
+ * (`kremlin`): exact for words read through facts; for plain words a bit
+ * set of the dictionary's names' hashes rules out all but a few.
+ */
+function hasDictionaryName(piece: Piece, index: number): boolean {
+  const facts = piece.facts[index]
+  if (facts) return properForms(facts) !== undefined
+  nameBits ??= dictionaryNameBits()
+  const bit = mix(piece.hashes[index]!) >>> 12
+  return (nameBits[bit >>> 5]! & (1 << (bit & 31))) !== 0
+}
+
+let nameBits: Uint32Array | undefined
+
+/**
+ * The bit set for `hasDictionaryName`: the hashes of the words the
+ * dictionary stores only capitalised (`Kremlin`; not `May`, also `may`).
+ */
+function dictionaryNameBits(): Uint32Array {
+  const bits = new Uint32Array(0x8000)
+  const lines = Buffer.from(dictionary.dic).toString('utf8').split('\n')
+  // The first line is the entry count.
+  for (let index = 1; index < lines.length; index++) {
+    const entry = lines[index]!.split('/', 1)[0]!.trim()
+    const key = entry.toLowerCase()
+    if (entry.charAt(0) === key.charAt(0) || properNounForm(key) === undefined) continue
+    const bit = mix(hashKey(key)) >>> 12
+    bits[bit >>> 5] = bits[bit >>> 5]! | (1 << (bit & 31))
+  }
+
+  return bits
+}
+
+// Facts per spelling, remembered; emptied when large so that endless
+// distinct words (hostile input) keep memory flat.
+const factsLimit = 50_000
+let factsMemo = new Map<string, Facts>()
+
+function factsOf(value: string): Facts {
+  let facts = factsMemo.get(value)
+  if (facts) return facts
+  const shape = /^(\p{L}+(?:-\p{L}+)*)(?:['’]s)?$/u.exec(value)
+  const head = value.charAt(0)
+  const startsName =
+    /\d/.test(head) || (head !== head.toLowerCase() && head.toUpperCase() === head)
+
+  if (shape) {
+    const letters = shape[1]!
+    const parts = letters.split('-')
+    const first = parts.length === 1 ? 0 : 1
+    let flags = shaped
+    if (startsName) flags |= nameStart
+    if (isLower(parts[0]!)) flags |= lowerCase
+    if (isCapitalised(parts[0]!)) flags |= capitalised
+    if (letters.length >= 4) flags |= long
+    if (parts.length === 1 || (parts.length === 2 && prefixes.has(parts[0]!))) {
+      for (let position = first; position < parts.length; position++) {
+        const part = parts[position]!
+        if (part.length >= 3 && isLower(part)) flags |= nameCandidate
+      }
+    }
+
+    const key = letters.toLowerCase()
+    facts = {
+      parts,
+      partsEnd: letters.length,
+      key,
+      hash: hashKey(key),
+      flags,
+      proper: null,
+      commonCapitalised: undefined
+    }
+  } else {
+    facts = {
+      parts: undefined,
+      partsEnd: value.length,
+      key: '',
+      hash: 0,
+      flags: startsName ? nameStart : 0,
+      proper: undefined,
+      commonCapitalised: undefined
+    }
+  }
+
+  if (factsMemo.size >= factsLimit) factsMemo = new Map()
+  factsMemo.set(value, facts)
+  return facts
+}
+
+/**
+ * The dictionary's capitalised forms of a name candidate's parts (see
+ * `Facts.proper`), looked up on first need.
+ */
+function properForms(facts: Facts): Array<string | undefined> | undefined {
+  if (facts.proper !== null) return facts.proper
+  let proper: Array<string | undefined> | undefined
+  const parts = facts.parts
+  if (parts && facts.flags & nameCandidate) {
+    for (let position = parts.length === 1 ? 0 : 1; position < parts.length; position++) {
+      const part = parts[position]!
+      if (part.length < 3 || !isLower(part)) continue
+      const form = properNounForm(part)
+      if (form) {
+        proper ??= []
+        proper[position] = form
+      }
+    }
+  }
+
+  facts.proper = proper
+  return proper
+}
+
+/** `e.g.`, `U.S.`, `J. Smith`, `etc.`, `Mr.`: a full stop that ends no sentence. */
+function isAbbreviation(text: string, from: number, to: number): boolean {
+  if (to - from === 1) return true
+  for (let position = from; position < to; position++) {
+    if (text.charCodeAt(position) === 46) return true
+  }
+
+  return to - from <= longestAbbreviation && abbreviations.has(text.slice(from, to).toLowerCase())
 }
 
 /**
  * A capitalised word that the dictionary knows only in lower case, in every
  * part (`Course`, `So-called`, `Negotiations`); not `West`, `May`, `Bill`.
  */
-function isCommonCapitalised(word: Word): boolean {
-  const parts = word.parts
+function isCommonCapitalised(word: Facts): boolean {
+  word.commonCapitalised ??= commonCapitalised(word.parts)
+  return word.commonCapitalised
+}
+
+function commonCapitalised(parts: string[] | undefined): boolean {
   if (!parts || !isCapitalised(parts[0]!)) return false
   if (parts[0]!.length < 2) return false
   for (const [position, part] of parts.entries()) {
@@ -639,12 +1189,6 @@ function isName(part: string): boolean {
   return properNounForm(part) !== undefined || !isCommonWord(part)
 }
 
-/** The word starts with a capital or a digit (`Finance`, `Article 5`, `NATO`). */
-function startsName(word: Word): boolean {
-  const first = word.value.charAt(0)
-  return /\d/.test(first) || (first !== first.toLowerCase() && first.toUpperCase() === first)
-}
-
 function isCapitalised(part: string): boolean {
   const head = part.charAt(0)
   const rest = part.slice(1)
@@ -680,4 +1224,21 @@ function isClosing(char: string, text: string, position: number): boolean {
   if ('”’»)]}'.includes(char)) return true
   if (char === '"' || char === "'") return !isOpening(char, text, position)
   return false
+}
+
+/** Before a word: a character of a URL, an address, a handle or a path (`/@#_\\=.:~`). */
+function isPathBefore(code: number): boolean {
+  return code === 46 || code === 58 || isPathAfter(code)
+}
+
+/** After a word: `/@#_\\=~`. */
+function isPathAfter(code: number): boolean {
+  return code === 47 || code === 64 || code === 35 || code === 95 || code === 92 || code === 61 || code === 126
+}
+
+/** `[A-Za-z0-9_]`. */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  )
 }
