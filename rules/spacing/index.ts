@@ -77,112 +77,135 @@ export default function spacing(_options?: SpacingOptions) {
       const place = offsets(paragraph)
       if (!place) continue
       const {start, end} = place
-      // One cheap pass says which checks can fire here; most paragraphs
-      // need only one or two of them.
-      const found = survey(text, start, end)
-      if (found & needs.missing) missingSpaces(file, text, start, end)
-      if (found & needs.before) spacesBeforeMarks(file, text, start, end)
-      if (found & needs.doubled) doubledFullStops(file, text, start, end)
-      if (found & needs.tokenisation) tokenisation(file, text, start, end)
-      if (found & needs.quotes) quotes(file, text, start, end, found)
+      // One pass finds the few characters each check acts on; the checks
+      // then look only there.
+      found.survey(text, start, end)
+      if (found.missing.length > 0) missingSpaces(file, text, start, end, found.missing)
+      if (found.before.length > 0) spacesBeforeMarks(file, text, start, end, found.before)
+      if (found.doubled.length > 0) doubledFullStops(file, text, start, end, found.doubled)
+      if (found.tokenisation.length > 0) tokenisation(file, text, start, end, found.tokenisation)
+      if (found.quotes.length > 0) quotes(file, text, start, end, found)
     }
   }
 }
 
-/** What each check needs to find in a paragraph before it can fire. */
-const needs = {
-  /** A mark (`,;:.?!`) with no white space after it. */
-  missing: 1,
-  /** A space or tab before `,` or `.`. */
-  before: 2,
-  /** `..`. */
-  doubled: 4,
-  /** `:`, `/` or `&`. */
-  tokenisation: 8,
-  /** A quotation mark or guillemet. */
-  quotes: 16,
+/** Positions in a paragraph, in order, in an array kept for the next paragraph. */
+class Positions {
+  length = 0
+  private items = new Int32Array(64)
+
+  at(index: number): number {
+    return this.items[index]!
+  }
+
+  push(position: number): void {
+    if (this.length === this.items.length) {
+      const items = new Int32Array(this.length * 2)
+      items.set(this.items)
+      this.items = items
+    }
+
+    this.items[this.length++] = position
+  }
+}
+
+/** Where each check can fire in a paragraph, found in one pass over it. */
+class Survey {
+  /** Marks (`,;:.?!`) with no white space after them. */
+  readonly missing = new Positions()
+  /** `,` or `.` after a space or tab. */
+  readonly before = new Positions()
+  /** The first of two full stops. */
+  readonly doubled = new Positions()
+  /** `:` after `p` or `s` (a URL scheme), `/` after a space, `&` before one. */
+  readonly tokenisation = new Positions()
+  /** Quotation marks and guillemets. */
+  readonly quotes = new Positions()
   /** `„`: German-style quotes, whose direction `quotes` cannot trust. */
-  german: 32,
+  german = false
   /** `«` or `»`. */
-  guillemets: 64
-}
+  guillemets = false
 
-/** Which checks may fire in the paragraph `from`–`to` (a superset). */
-function survey(text: string, from: number, to: number): number {
-  let found = 0
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index)
-    // Letters and spaces, most of the text, matter to no check.
-    if ((code >= 65 && code <= 122) || code === 32) continue
-    switch (code) {
-      case 44 /* , */:
-      case 46 /* . */: {
-        const next = index + 1 < to ? text.charCodeAt(index + 1) : 32
-        if (!isSpaceCode(next)) found |= needs.missing
-        if (code === 46 && next === 46 && index > from) found |= needs.doubled
-        const previous = text.charCodeAt(index - 1)
-        if (index > from && (previous === 32 || previous === 9)) found |= needs.before
-        break
+  survey(text: string, from: number, to: number): void {
+    this.missing.length = 0
+    this.before.length = 0
+    this.doubled.length = 0
+    this.tokenisation.length = 0
+    this.quotes.length = 0
+    this.german = false
+    this.guillemets = false
+
+    for (let index = from; index < to; index++) {
+      const code = text.charCodeAt(index)
+      // Letters and spaces, most of the text, matter to no check.
+      if ((code >= 65 && code <= 122) || code === 32) continue
+      switch (code) {
+        case 44 /* , */:
+        case 46 /* . */: {
+          const next = index + 1 < to ? text.charCodeAt(index + 1) : 32
+          if (!isSpaceCode(next)) this.missing.push(index)
+          if (code === 46 && next === 46 && index > from) this.doubled.push(index)
+          const previous = text.charCodeAt(index - 1)
+          if (index > from && (previous === 32 || previous === 9)) this.before.push(index)
+          break
+        }
+
+        case 58 /* : */: {
+          // `https: / /…`: a URL scheme ends in `p` or `s`.
+          const previous = text.charCodeAt(index - 1) | 0x20
+          if (previous === 112 /* p */ || previous === 115 /* s */) this.tokenisation.push(index)
+        }
+
+        // Falls through: a colon can miss its space too.
+        case 59 /* ; */:
+        case 63 /* ? */:
+        case 33 /* ! */:
+          if (index + 1 < to && !isSpaceCode(text.charCodeAt(index + 1))) this.missing.push(index)
+          break
+        case 47 /* / */:
+          // `and / or`, `/ /`: a slash after a space.
+          if (text.charCodeAt(index - 1) === 32) this.tokenisation.push(index)
+          break
+        case 38 /* & */:
+          // `& amp;`: an entity split after its `&`.
+          if (text.charCodeAt(index + 1) === 32) this.tokenisation.push(index)
+          break
+        case 0x201e /* „ */:
+          this.german = true
+          break
+        case 0xab /* « */:
+        case 0xbb /* » */:
+          this.guillemets = true
+          this.quotes.push(index)
+          break
+        case 34 /* " */:
+        case 0x201c /* “ */:
+        case 0x201d /* ” */:
+          this.quotes.push(index)
+          break
+        default:
       }
-
-      case 58 /* : */: {
-        // `https: / /…`: a URL scheme ends in `p` or `s`.
-        const previous = text.charCodeAt(index - 1) | 0x20
-        if (previous === 112 /* p */ || previous === 115 /* s */) found |= needs.tokenisation
-      }
-
-      // Falls through: a colon can miss its space too.
-      case 59 /* ; */:
-      case 63 /* ? */:
-      case 33 /* ! */:
-        if (index + 1 < to && !isSpaceCode(text.charCodeAt(index + 1))) found |= needs.missing
-        break
-      case 47 /* / */:
-        // `and / or`, `/ /`: a slash after a space.
-        if (text.charCodeAt(index - 1) === 32) found |= needs.tokenisation
-        break
-      case 38 /* & */:
-        // `& amp;`: an entity split after its `&`.
-        if (text.charCodeAt(index + 1) === 32) found |= needs.tokenisation
-        break
-      case 0x201e /* „ */:
-        found |= needs.german
-        break
-      case 0xab /* « */:
-      case 0xbb /* » */:
-        found |= needs.quotes | needs.guillemets
-        break
-      case 34 /* " */:
-      case 0x201c /* “ */:
-      case 0x201d /* ” */:
-        found |= needs.quotes
-        break
-      default:
     }
   }
-
-  return found
 }
+
+const found = new Survey()
 
 /**
  * `said,Russia`: look inside each white-space-delimited chunk that has a
  * mark before its last character (no other chunk can miss a space).
  */
-function missingSpaces(file: VFile, text: string, from: number, to: number): void {
-  let index = from
-  while (index < to) {
-    const code = text.charCodeAt(index)
-    if (!isMarkCode(code) || index + 1 >= to || isSpaceCode(text.charCodeAt(index + 1))) {
-      index++
-      continue
-    }
-
-    let start = index
+function missingSpaces(file: VFile, text: string, from: number, to: number, marks: Positions): void {
+  let done = from
+  for (let index = 0; index < marks.length; index++) {
+    const mark = marks.at(index)
+    if (mark < done) continue
+    let start = mark
     while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start--
-    let end = index + 1
+    let end = mark + 1
     while (end < to && !isSpaceCode(text.charCodeAt(end))) end++
     checkChunk(file, text, start, end)
-    index = end
+    done = end
   }
 }
 
@@ -307,11 +330,10 @@ function fullStopEndsSentence(left: string, kind: Kind, afterDot: boolean, right
 }
 
 /** `However , according`, `Level 2 .`: white space before `,` or `.`. */
-function spacesBeforeMarks(file: VFile, text: string, from: number, to: number): void {
-  for (let index = from + 1; index < to; index++) {
+function spacesBeforeMarks(file: VFile, text: string, from: number, to: number, marks: Positions): void {
+  for (let at = 0; at < marks.length; at++) {
+    const index = marks.at(at)
     const mark = text[index]!
-    if (mark !== ',' && mark !== '.') continue
-    if (text[index - 1] !== ' ' && text[index - 1] !== '\t') continue
 
     let before = index - 1
     while (before >= from && (text[before] === ' ' || text[before] === '\t')) before--
@@ -352,12 +374,17 @@ function spacesBeforeMarks(file: VFile, text: string, from: number, to: number):
  * three (`Ah... guys`, `forever...`), as the gold corrections in `corpus/` do.
  * Ranges in code (`{a..e}`) are left alone.
  */
-function doubledFullStops(file: VFile, text: string, from: number, to: number): void {
-  for (let index = from + 1; index + 1 < to; index++) {
-    if (text[index] !== '.' || text[index + 1] !== '.') continue
+function doubledFullStops(file: VFile, text: string, from: number, to: number, pairs: Positions): void {
+  // Where the next pair may start: past an ellipsis, or a pair reported.
+  let next = from + 1
+  for (let at = 0; at < pairs.length; at++) {
+    let index = pairs.at(at)
+    if (index < next) continue
+    next = index + 1
     if (text[index - 1] === '.' || text[index + 2] === '.') {
       // An ellipsis `...` or longer: skip past it.
       while (index + 1 < to && text[index + 1] === '.') index++
+      next = index + 1
       continue
     }
 
@@ -382,7 +409,7 @@ function doubledFullStops(file: VFile, text: string, from: number, to: number): 
       fix: true,
       note: abbreviation ? undefined : 'Russian writes `..` for a short ellipsis; English writes `...`.'
     })
-    index++
+    next = index + 2
   }
 }
 
@@ -399,14 +426,15 @@ function doubledFullStops(file: VFile, text: string, from: number, to: number): 
  * A slash between capitalised words or phrases (`Evening News / Ziniu
  * News`) is left alone: spaced slashes between names are English.
  */
-function tokenisation(file: VFile, text: string, from: number, to: number): void {
+function tokenisation(file: VFile, text: string, from: number, to: number, marks: Positions): void {
   // URLs repaired so far: slashes inside them are not reported again.
   let repairedUntil = from
+  // Past a `/ /` reported.
+  let next = from
 
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index)
-    // Most characters are none of `:`, `/`, `&`.
-    if (code !== 58 && code !== 47 && code !== 38) continue
+  for (let at = 0; at < marks.length; at++) {
+    const index = marks.at(at)
+    if (index < next) continue
     const char = text[index]!
 
     if (char === ':' && index > repairedUntil) {
@@ -425,7 +453,7 @@ function tokenisation(file: VFile, text: string, from: number, to: number): void
           expected: ['//'],
           fix: true
         })
-        index += 2
+        next = index + 3
         continue
       }
 
@@ -579,12 +607,12 @@ function isAsciiLetter(char: string): boolean {
  * (`«word»` → `“word”`). Curly quotes show their direction; straight ones
  * are paired in order, only in a paragraph where they pair up cleanly.
  */
-function quotes(file: VFile, text: string, from: number, to: number, found: number): void {
+function quotes(file: VFile, text: string, from: number, to: number, found: Survey): void {
   // German-style `„…“` closes with `“`: direction cannot be trusted.
   // Guillemets are right in a paragraph in Russian (a quoted original).
-  const german = (found & needs.german) !== 0
+  const german = found.german
   let russian = false
-  if (found & needs.guillemets) {
+  if (found.guillemets) {
     let latin = 0
     let cyrillic = 0
     for (let index = from; index < to; index++) {
@@ -600,7 +628,8 @@ function quotes(file: VFile, text: string, from: number, to: number, found: numb
   const guillemets: Array<{at: number; inner: boolean}> = []
   const straight: number[] = []
 
-  for (let index = from; index < to; index++) {
+  for (let at = 0; at < found.quotes.length; at++) {
+    const index = found.quotes.at(at)
     const code = text.charCodeAt(index)
 
     if (code === 0x201c /* “ */ && !german) {
@@ -813,11 +842,6 @@ function isDigit(char: string): boolean {
 /** `isSpace` on a char code. */
 function isSpaceCode(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x202f
-}
-
-/** A mark `checkChunk` looks at (the keys of `markNames`). */
-function isMarkCode(code: number): boolean {
-  return code <= 63 && (code === 44 || code === 59 || code === 58 || code === 46 || code === 63 || code === 33)
 }
 
 function isSpace(char: string): boolean {
