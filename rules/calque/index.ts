@@ -36,7 +36,7 @@
  * (`nlcst-search` found the anchors in a first version, at 1.6 s per MB —
  * five times the parse; the index does the same in a fraction of it.)
  */
-import type {Root, RootContent} from 'nlcst'
+import type {Paragraph, Root, RootContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {offsets, report} from '../../src/rule-kit.js'
@@ -84,20 +84,89 @@ const languages = new Set([
   'hungarian', 'finnish', 'swedish', 'norwegian', 'danish', 'dutch', 'portuguese', 'korean',
   'hindi', 'uzbek', 'tatar', 'yiddish', 'latin', 'greek', 'bulgarian', 'serbian', 'croatian'
 ])
+/** Classes that are closed lists of words or marks, by name. */
+const wordClasses: Record<string, ReadonlySet<string>> = {
+  period: periods,
+  month: months,
+  lang: languages,
+  colon: new Set([':']),
+  qmark: new Set(['?']),
+  pipe: new Set(['|'])
+}
+/**
+ * The most frequent English words: a pattern's step that takes only these
+ * is in nearly every paragraph, so it is no use for passing paragraphs over.
+ */
+const frequentWords = new Set([
+  'the', 'of', 'and', 'to', 'a', 'an', 'in', 'is', 'it', 'you', 'that', 'he', 'she', 'was', 'for',
+  'on', 'are', 'with', 'as', 'i', 'his', 'her', 'they', 'be', 'at', 'one', 'have', 'has', 'this',
+  'from', 'or', 'had', 'by', 'not', 'but', 'what', 'all', 'were', 'we', 'when', 'your', 'can',
+  'there', 'which', 'do', 'their', 'if', 'will', 'about', 'these', 'those', 'so', 'my', 'our',
+  'its', 'them', 'us', 'me', 'him', 'no', 'some', 'any', 'would', 'could', 'should', 'also'
+])
 const dashes = new Set(['—', '–', '-', '--', '―'])
 const stops = new Set(['.', '!', '?', '…', '...', '?!', '!?'])
 const openers = new Set(['“', '"', '‘', "'", '«', '(', '['])
 const closers = new Set(['”', '"', '’', "'", '»', ')', ']'])
 
-interface Token {
-  word: boolean
-  text: string
-  /** Lower case, typographic apostrophe made straight. */
-  norm: string
-  start: number
-  end: number
+/** A word or mark of the paragraph; the objects are reused from paragraph to paragraph. */
+class Token {
+  word = false
+  text = ''
+  start = 0
+  end = 0
   /** A line break in the space before this token. */
-  breakBefore: boolean
+  breakBefore = false
+  /** `gateKey(text)`. */
+  key = 0
+  private normal: string | undefined
+
+  /** Lower case, typographic apostrophe made straight; worked out when first asked. */
+  get norm(): string {
+    if (this.normal === undefined) this.normal = normalise(this.text)
+    return this.normal
+  }
+
+  set(word: boolean, text: string, start: number, end: number, breakBefore: boolean): void {
+    this.word = word
+    this.text = text
+    this.start = start
+    this.end = end
+    this.breakBefore = breakBefore
+    this.key = gateKey(text)
+    this.normal = undefined
+  }
+}
+
+/**
+ * The tokens of one paragraph, in token objects kept for the next one:
+ * building them allocates nothing once the list is as long as the longest
+ * paragraph so far.
+ */
+class TokenList {
+  length = 0
+  private readonly items: Token[] = []
+
+  /** The token at `index`, or undefined outside the paragraph. */
+  get(index: number): Token | undefined {
+    return index >= 0 && index < this.length ? this.items[index] : undefined
+  }
+
+  clear(): void {
+    this.length = 0
+  }
+
+  add(word: boolean, text: string, start: number, end: number, breakBefore: boolean): Token {
+    let token = this.items[this.length]
+    if (!token) {
+      token = new Token()
+      this.items.push(token)
+    }
+
+    token.set(word, text, start, end, breakBefore)
+    this.length++
+    return token
+  }
 }
 
 type Atom =
@@ -119,25 +188,43 @@ interface Compiled {
   /** Steps of the anchor, inclusive: consecutive plain words. */
   anchorFrom: number
   anchorTo: number
+  /** The steps after the anchor in order, and those before it nearest first. */
+  after: PlacedStep[]
+  before: PlacedStep[]
+  /**
+   * The required steps that say what a paragraph must have for the pattern
+   * to match there: see `RequiredStep`.
+   */
+  required: RequiredStep[]
+}
+
+/**
+ * A required step as a filter: a paragraph has a token that is one of
+ * `words` (at a line start, if `lineStart`), or one that starts with a
+ * digit if `digits`. Steps that take any word, or a very frequent one, are
+ * left out: nearly every paragraph has those.
+ */
+interface RequiredStep {
+  words: string[]
+  digits: boolean
+  lineStart: boolean
+}
+
+type TokenStep = Extract<Step, {type: 'token'}>
+
+interface PlacedStep {
+  step: Step
+  position: number
 }
 
 const compiled = calques.map(compile)
 
 export default function calque(options?: CalqueOptions) {
-  const skip = new Set(options?.skip ?? [])
-  // Patterns by the first word of their anchor, each with its anchor words.
-  const byFirstWord = new Map<string, Compiled[]>()
-  for (const pattern of compiled) {
-    if (skip.has(pattern.entry.id)) continue
-    const first = pattern.steps[pattern.anchorFrom]!
-    if (first.type !== 'token') continue
-    for (const atom of first.atoms) {
-      if (atom.kind !== 'literal') continue
-      const list = byFirstWord.get(atom.value) ?? []
-      if (!list.includes(pattern)) list.push(pattern)
-      byFirstWord.set(atom.value, list)
-    }
-  }
+  const {active, byFirstWord, firstWords, required, requiredWords, complete} = patternIndex(
+    options?.skip ?? []
+  )
+  const seen = new Int32Array(active.length)
+  const tokens = new TokenList()
 
   return function (tree: Root, file: VFile) {
     const text = String(file)
@@ -145,15 +232,29 @@ export default function calque(options?: CalqueOptions) {
 
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
-      const tokens = tokenize(paragraph.children, text)
+      // A pattern can only match in a paragraph that has a word of each of
+      // its required steps: in most paragraphs no pattern has them all, and
+      // nothing more is done there.
+      seen.fill(0)
+      tokenize(paragraph, tokens)
+      for (let at = 0; at < tokens.length; at++) note(tokens.get(at)!, at)
 
-      for (let index = 0; index < tokens.length; index++) {
-        const token = tokens[index]!
-        if (!token.word) continue
-        const patterns = byFirstWord.get(token.norm)
-        if (!patterns) continue
-        for (const pattern of patterns) {
-          const found = matchAt(pattern, tokens, index)
+      let any = false
+      for (let slot = 0; slot < seen.length; slot++) {
+        if (seen[slot] === complete[slot]) any = true
+      }
+
+      if (!any) continue
+
+      for (let at = 0; at < tokens.length; at++) {
+        const token = tokens.get(at)!
+        if (!token.word || !firstWords.mayHave(token.key)) continue
+        const slots = byFirstWord.get(token.norm)
+        if (!slots) continue
+        for (const slot of slots) {
+          if (seen[slot] !== complete[slot]) continue
+          const pattern = active[slot]!
+          const found = matchAt(pattern, tokens, at)
           if (!found) continue
           const key = found.start + ':' + found.end
           if (reported.has(key)) continue
@@ -163,6 +264,131 @@ export default function calque(options?: CalqueOptions) {
       }
     }
   }
+
+  /** Note which required steps `token` (the `at`-th) is a word of. */
+  function note(token: Token, at: number): void {
+    const first = token.text.charCodeAt(0)
+    if (first >= 48 && first <= 57) mark(digitKey)
+    if (!requiredWords.mayHave(token.key)) return
+    mark(token.norm)
+    // `&<eol>`: the first token, or one after a line break.
+    if (at === 0 || token.breakBefore) mark(lineStartKey + token.norm)
+  }
+
+  function mark(key: string): void {
+    const list = required.get(key)
+    if (!list) return
+    for (let at = 0; at < list.length; at += 2) seen[list[at]!]! |= list[at + 1]!
+  }
+}
+
+/**
+ * Keys of `required` besides words: a token starting with a digit (what
+ * `<num>`, `<year>` and `<decade>` need), and a word that must start a line
+ * (after `&<eol>`), prefixed.
+ */
+const digitKey = '<digit>'
+const lineStartKey = '<line>'
+
+/** The look-ups for one set of patterns (all but the skipped ones). */
+interface PatternIndex {
+  active: Compiled[]
+  /** Patterns (by their place in `active`) by the first word of their anchor. */
+  byFirstWord: Map<string, number[]>
+  firstWords: WordGate
+  /** Per key of a required step: pairs of slot and the step's bit. */
+  required: Map<string, number[]>
+  requiredWords: WordGate
+  /** Per slot, the bits of all its required steps. */
+  complete: Int32Array
+}
+
+/** Built once per set of skipped ids: `check()` makes a plugin per text. */
+const indexes = new Map<string, PatternIndex>()
+
+function patternIndex(skipped: string[]): PatternIndex {
+  const key = [...new Set(skipped)].sort().join(' ')
+  const cached = indexes.get(key)
+  if (cached) return cached
+  const skip = new Set(skipped)
+  const active = compiled.filter((pattern) => !skip.has(pattern.entry.id))
+  const index: PatternIndex = {
+    active,
+    byFirstWord: new Map(),
+    firstWords: new WordGate(),
+    required: new Map(),
+    requiredWords: new WordGate(),
+    complete: new Int32Array(active.length)
+  }
+
+  for (const [slot, pattern] of active.entries()) {
+    const first = pattern.steps[pattern.anchorFrom] as TokenStep
+    for (const atom of first.atoms) {
+      if (atom.kind !== 'literal') continue
+      const list = index.byFirstWord.get(atom.value) ?? []
+      if (!list.includes(slot)) list.push(slot)
+      index.byFirstWord.set(atom.value, list)
+      index.firstWords.add(atom.value)
+    }
+
+    for (const [bit, step] of pattern.required.entries()) {
+      index.complete[slot]! |= 1 << bit
+      for (const word of step.words) {
+        const key = step.lineStart ? lineStartKey + word : word
+        const list = index.required.get(key) ?? []
+        list.push(slot, 1 << bit)
+        index.required.set(key, list)
+        index.requiredWords.add(word)
+      }
+
+      if (step.digits) {
+        const list = index.required.get(digitKey) ?? []
+        list.push(slot, 1 << bit)
+        index.required.set(digitKey, list)
+      }
+    }
+  }
+
+  indexes.set(key, index)
+  return index
+}
+
+/**
+ * A quick no for most words before any look-up: remembers, for a set of
+ * plain ASCII words, their length, first two and last characters (lower-
+ * cased), hashed into a bit table. `mayHave` answers for the key of a word
+ * as written; a word with other characters there always passes.
+ * Lower-casing never changes the length of a word whose result is ASCII,
+ * so a `no` is always right.
+ */
+class WordGate {
+  private readonly bits = new Uint32Array(1 << 15)
+  private open = false
+
+  add(word: string): void {
+    const key = gateKey(word)
+    if (key < 0 || !/^[\x20-\x7e]+$/.test(word)) this.open = true
+    else this.bits[key >>> 5]! |= 1 << (key & 31)
+  }
+
+  /** Whether a word with this `gateKey` may be one of the words. */
+  mayHave(key: number): boolean {
+    return this.open || key < 0 || (this.bits[key >>> 5]! & (1 << (key & 31))) !== 0
+  }
+}
+
+/** A 20-bit hash of a word's length and first, second and last characters; -1 past ASCII. */
+function gateKey(word: string): number {
+  const length = word.length
+  let first = word.charCodeAt(0)
+  let second = length > 1 ? word.charCodeAt(1) : 0
+  let last = word.charCodeAt(length - 1)
+  if (first >= 128 || second >= 128 || last >= 128) return -1
+  if (first >= 65 && first <= 90) first += 32
+  if (second >= 65 && second <= 90) second += 32
+  if (last >= 65 && last <= 90) last += 32
+  const key = (Math.min(length, 31) << 21) | (first << 14) | (second << 7) | last
+  return (key ^ (key >>> 11)) & 0xfffff
 }
 
 interface Match {
@@ -229,29 +455,28 @@ function keepCase(actual: string, replacement: string): string {
  * Match `pattern` with its anchor starting at token `from`: the anchor,
  * then the steps after it left to right and those before it right to left.
  */
-function matchAt(pattern: Compiled, tokens: Token[], from: number): Match | undefined {
+function matchAt(pattern: Compiled, tokens: TokenList, from: number): Match | undefined {
   const {steps, anchorFrom, anchorTo} = pattern
-  const bound = new Map<number, {at: number; alternative: number}>()
 
   // The anchor: consecutive words, each one of its step's spellings.
+  // Checked before anything is allocated: most look-ups stop here.
   let at = from
-  for (let step = anchorFrom; step <= anchorTo; step++) {
+  for (let step = anchorFrom; step <= anchorTo; step++, at++) {
     const current = steps[step]!
     if (current.type !== 'token') return undefined
-    const alternative = matchToken(current.atoms, tokens[at])
-    if (alternative < 0 || (at > from && tokens[at]!.breakBefore)) return undefined
-    bound.set(step, {at, alternative})
-    at++
+    if (matchToken(current.atoms, tokens.get(at)) < 0 || (at > from && tokens.get(at)!.breakBefore)) return undefined
+  }
+
+  const bound = new Map<number, {at: number; alternative: number}>()
+  at = from
+  for (let step = anchorFrom; step <= anchorTo; step++, at++) {
+    const current = steps[step] as Extract<Step, {type: 'token'}>
+    bound.set(step, {at, alternative: matchToken(current.atoms, tokens.get(at))})
   }
 
   const to = at - 1
-  const after = steps.slice(anchorTo + 1).map((step, offset) => ({step, position: anchorTo + 1 + offset}))
-  const before = steps
-    .slice(0, anchorFrom)
-    .map((step, position) => ({step, position}))
-    .reverse()
-  if (!walk(after, 0, to + 1, 1, tokens, bound)) return undefined
-  if (!walk(before, 0, from - 1, -1, tokens, bound)) return undefined
+  if (!walk(pattern.after, 0, to + 1, 1, tokens, bound)) return undefined
+  if (!walk(pattern.before, 0, from - 1, -1, tokens, bound)) return undefined
 
   let first = Number.POSITIVE_INFINITY
   let last = -1
@@ -260,15 +485,15 @@ function matchAt(pattern: Compiled, tokens: Token[], from: number): Match | unde
     const step = steps[position]!
     if (step.type !== 'token') continue
     const hit = bound.get(position)
-    words.push(hit ? {text: tokens[hit.at]!.text, alternative: hit.alternative} : undefined)
+    words.push(hit ? {text: tokens.get(hit.at)!.text, alternative: hit.alternative} : undefined)
     if (!hit) continue
     first = Math.min(first, hit.at)
     last = Math.max(last, hit.at)
   }
 
   if (last < 0) return undefined
-  const start = tokens[first]!.start
-  const end = tokens[last]!.end
+  const start = tokens.get(first)!.start
+  const end = tokens.get(last)!.end
   let phraseFirst = first
   let phraseLast = last
   for (let position = pattern.spanFrom - 1; position >= 0 && steps[position]!.type !== 'gap'; position--) {
@@ -282,21 +507,21 @@ function matchAt(pattern: Compiled, tokens: Token[], from: number): Match | unde
   }
 
   // A phrase quoted as a phrase (`“make a photo”`) is talked about, not used.
-  const opener = tokens[phraseFirst - 1]
-  const closer = tokens[phraseLast + 1]
+  const opener = tokens.get(phraseFirst - 1)
+  const closer = tokens.get(phraseLast + 1)
   if (
     opener &&
     closer &&
     openers.has(opener.text) &&
     closers.has(closer.text) &&
-    opener.end === tokens[phraseFirst]!.start &&
-    closer.start === tokens[phraseLast]!.end
+    opener.end === tokens.get(phraseFirst)!.start &&
+    closer.start === tokens.get(phraseLast)!.end
   ) {
     return undefined
   }
 
 
-  return {start, end, words, phraseStart: tokens[phraseFirst]!.start, phraseEnd: tokens[phraseLast]!.end}
+  return {start, end, words, phraseStart: tokens.get(phraseFirst)!.start, phraseEnd: tokens.get(phraseLast)!.end}
 }
 
 /**
@@ -305,11 +530,11 @@ function matchAt(pattern: Compiled, tokens: Token[], from: number): Match | unde
  * shortest first. Both are bounded by the pattern, so the search is too.
  */
 function walk(
-  steps: Array<{step: Step; position: number}>,
+  steps: PlacedStep[],
   index: number,
   at: number,
   direction: 1 | -1,
-  tokens: Token[],
+  tokens: TokenList,
   bound: Map<number, {at: number; alternative: number}>
 ): boolean {
   if (index === steps.length) return true
@@ -332,7 +557,7 @@ function walk(
 
   // An optional word that is there is taken, for good: `in the frame of
   // the door` must not match by leaving `the` out to dodge `!door`.
-  const alternative = matchToken(step.atoms, tokens[at])
+  const alternative = matchToken(step.atoms, tokens.get(at))
   if (alternative >= 0) {
     bound.set(position, {at, alternative})
     if (walk(steps, index + 1, at + direction, direction, tokens, bound)) return true
@@ -399,7 +624,7 @@ function atomMatches(atom: Atom, token: Token): boolean {
  * back past opening quotes and brackets), `<end>` a sentence end or a line
  * edge; anything else is matched as a token.
  */
-function assertion(atoms: Atom[], tokens: Token[], at: number, direction: 1 | -1): boolean {
+function assertion(atoms: Atom[], tokens: TokenList, at: number, direction: 1 | -1): boolean {
   for (const atom of atoms) {
     if (atom.kind === 'class') {
       if (atom.name === 'eol' && atEdge(tokens, at, direction)) return true
@@ -407,7 +632,7 @@ function assertion(atoms: Atom[], tokens: Token[], at: number, direction: 1 | -1
       if (atom.name === 'start' && direction === -1 && atSentenceStart(tokens, at)) return true
     }
 
-    const token = tokens[at]
+    const token = tokens.get(at)
     if (token && !atEdge(tokens, at, direction) && atomMatches(atom, token)) return true
   }
 
@@ -415,19 +640,42 @@ function assertion(atoms: Atom[], tokens: Token[], at: number, direction: 1 | -1
 }
 
 /** No token at `at` on this line, looking in `direction`. */
-function atEdge(tokens: Token[], at: number, direction: 1 | -1): boolean {
+function atEdge(tokens: TokenList, at: number, direction: 1 | -1): boolean {
   if (at < 0 || at >= tokens.length) return true
-  return direction === 1 ? tokens[at]!.breakBefore : tokens[at + 1]?.breakBefore === true
+  return direction === 1 ? tokens.get(at)!.breakBefore : tokens.get(at + 1)?.breakBefore === true
 }
 
-function atSentenceStart(tokens: Token[], at: number): boolean {
+function atSentenceStart(tokens: TokenList, at: number): boolean {
   let index = at
-  while (index >= 0 && !atEdge(tokens, index, -1) && openers.has(tokens[index]!.text)) index--
+  while (index >= 0 && !atEdge(tokens, index, -1) && openers.has(tokens.get(index)!.text)) index--
   if (atEdge(tokens, index, -1)) return true
-  const token = tokens[index]!
+  const token = tokens.get(index)!
   if (!token.word) return stops.has(token.text)
   // The parser glues a full stop to a word before a lower-case word: `ended.`.
   return /\p{Ll}\.$/u.test(token.text) && token.text.indexOf('.') === token.text.length - 1
+}
+
+/** What a paragraph needs for `step` to match in it, if that is worth looking for. */
+function asFilter(step: TokenStep, lineStart: boolean): RequiredStep | undefined {
+  const words: string[] = []
+  let digits = false
+  for (const atom of step.atoms) {
+    if (atom.kind === 'literal') {
+      words.push(atom.value)
+    } else if (atom.kind === 'class' && atom.name in wordClasses) {
+      words.push(...wordClasses[atom.name]!)
+    } else if (atom.kind === 'class' && (atom.name === 'year' || atom.name === 'decade')) {
+      digits = true
+    } else if (atom.kind === 'class' && atom.name === 'num') {
+      words.push(...numberWords)
+      digits = true
+    } else {
+      return undefined
+    }
+  }
+
+  if (!lineStart && words.some((word) => frequentWords.has(word))) return undefined
+  return {words, digits, lineStart}
 }
 
 /** Read a pattern of `calques.json` into steps, its span and its anchor. */
@@ -467,7 +715,27 @@ function compile(entry: CalqueEntry): Compiled {
   // The anchor: the first run of required plain words, inside the span if possible.
   const anchor = plainRun(steps, spanFrom, spanTo) ?? plainRun(steps, 0, steps.length - 1)
   if (!anchor) throw new Error(`calque ${entry.id}: no plain word to anchor on`)
-  return {entry, steps, spanFrom, spanTo, anchorFrom: anchor[0], anchorTo: anchor[1]}
+  const [anchorFrom, anchorTo] = anchor
+  const placed = steps.map((step, position) => ({step, position}))
+  const after = placed.slice(anchorTo + 1)
+  const before = placed.slice(0, anchorFrom).reverse()
+  const required: RequiredStep[] = []
+  for (const [position, step] of steps.entries()) {
+    if (step.type !== 'token' || step.optional) continue
+    // `&<eol> [of …`: the word must open a line (a frequent word will do then).
+    const previous = steps[position - 1]
+    const lineStart =
+      previous?.type === 'assert' &&
+      !previous.negative &&
+      previous.atoms.length === 1 &&
+      previous.atoms[0]!.kind === 'class' &&
+      previous.atoms[0]!.name === 'eol'
+    const filter = asFilter(step, lineStart)
+    if (filter) required.push(filter)
+  }
+
+  if (required.length > 31) required.length = 31
+  return {entry, steps, spanFrom, spanTo, anchorFrom, anchorTo, after, before, required}
 }
 
 function plainRun(steps: Step[], from: number, to: number): [number, number] | undefined {
@@ -498,39 +766,51 @@ function atoms(spec: string): Atom[] {
 }
 
 function normalise(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'")
-}
-
-/** The paragraph's words and punctuation; spaces folded into `breakBefore`. */
-function tokenize(children: readonly RootContent[], text: string): Token[] {
-  const tokens: Token[] = []
-  let breakBefore = false
-  const stack = [...children].reverse()
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.type === 'SentenceNode') {
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!)
-      continue
+  // Most words are already plain lower-case ASCII: no new string for them.
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if ((code >= 65 && code <= 90) || code > 127) {
+      const lower = word.toLowerCase()
+      return lower.includes('’') ? lower.replace(/’/g, "'") : lower
     }
-
-    const place = offsets(node)
-    if (!place) continue
-    if (node.type === 'WhiteSpaceNode') {
-      if (text.slice(place.start, place.end).includes('\n')) breakBefore = true
-      continue
-    }
-
-    const value = toString(node)
-    tokens.push({
-      word: node.type === 'WordNode',
-      text: value,
-      norm: normalise(value),
-      start: place.start,
-      end: place.end,
-      breakBefore
-    })
-    breakBefore = false
   }
 
-  return tokens
+  return word
+}
+
+/**
+ * The paragraph's words and punctuation into `tokens`; spaces folded into
+ * `breakBefore`. Read straight off the tree: a word is nearly always one
+ * text node, whose value is taken as it is.
+ */
+function tokenize(paragraph: Paragraph, tokens: TokenList): void {
+  tokens.clear()
+  let breakBefore = false
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') {
+      breakBefore = addToken(tokens, sentence, breakBefore)
+      continue
+    }
+
+    for (const node of sentence.children) breakBefore = addToken(tokens, node, breakBefore)
+  }
+}
+
+/** Add `node` as a token (or note its line break); returns the next `breakBefore`. */
+function addToken(tokens: TokenList, node: RootContent, breakBefore: boolean): boolean {
+  const position = node.position
+  if (!position || position.start.offset === undefined || position.end.offset === undefined) {
+    return breakBefore
+  }
+
+  if (node.type === 'WhiteSpaceNode') return breakBefore || node.value.includes('\n')
+  tokens.add(node.type === 'WordNode', valueOf(node), position.start.offset, position.end.offset, breakBefore)
+  return false
+}
+
+function valueOf(node: RootContent): string {
+  if ('value' in node) return node.value
+  const {children} = node
+  const only = children.length === 1 ? children[0]! : undefined
+  return only && 'value' in only ? only.value : toString(node)
 }
