@@ -24,8 +24,11 @@ if (!path) {
   process.exit(2)
 }
 
+// Without --rules, the preset's defaults (opt-in rules stay off).
 const chosen = values.rules ? new Set(values.rules.split(',')) : undefined
-const settings = Object.fromEntries(rules.map((rule) => [rule.id, chosen ? chosen.has(rule.id) : true]))
+const settings = chosen
+  ? Object.fromEntries(rules.map((rule) => [rule.id, chosen.has(rule.id)]))
+  : undefined
 const text = fs.readFileSync(path, 'utf8')
 const file = new VFile(text)
 const runs = prepareRules(undefined, {rules: settings}).begin()

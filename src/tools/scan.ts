@@ -29,10 +29,11 @@ if (!file) {
   process.exit(2)
 }
 
+// Without --rules, the preset's defaults (opt-in rules stay off).
 const chosen = values.rules ? new Set(values.rules.split(',')) : undefined
-const settings = Object.fromEntries(
-  rules.map((rule) => [rule.id, chosen ? chosen.has(rule.id) : true])
-)
+const settings = chosen
+  ? Object.fromEntries(rules.map((rule) => [rule.id, chosen.has(rule.id)]))
+  : undefined
 const limit = Number(values.limit)
 const sampleCount = Number(values.samples)
 const counts = new Map<string, number>()
