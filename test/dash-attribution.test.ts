@@ -11,8 +11,8 @@ import {rules} from '../rules/index.js'
 const ruleId = 'dash-attribution'
 const only = {rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.id === ruleId]))}
 
-async function lint(text: string) {
-  const result = await check(text, only)
+async function lint(text: string, options?: {unquotedSpeech?: boolean}) {
+  const result = await check(text, options ? {rules: {...only.rules, [ruleId]: options}} : only)
   return {...result, mine: result.messages.filter((message) => message.ruleId === ruleId)}
 }
 
@@ -49,14 +49,21 @@ describe('dash-attribution', () => {
     expect(mine.map((message) => message.actual)).toEqual([', — ', '” – '])
   })
 
-  it('handles a dialogue line: opening dash flagged, attribution dashes fixed', async () => {
+  it('handles a dialogue line: attribution dashes fixed, the reopening dash flagged', async () => {
     const text = '— We will respond, — he said, — and the answer will be strong.\n— I agree, — said Peskov. — Absolutely.'
     const {mine, fixed} = await lint(text)
     expect(fixed).toBe('— We will respond, he said, and the answer will be strong.\n— I agree, said Peskov. — Absolutely.')
-    const unfixed = mine.filter((message) => !message.fix).map((message) => [message.actual, message.place])
-    // Both opening dashes and the dash that reopens the speech.
-    expect(unfixed).toHaveLength(3)
-    expect(mine.filter((message) => !message.fix).every((message) => message.actual === '—')).toBe(true)
+    const unfixed = mine.filter((message) => !message.fix)
+    // The dash that reopens the speech after `said Peskov.`.
+    const start = (message: (typeof unfixed)[number]) => (message.place as {start: {offset: number}}).start.offset
+    expect(unfixed.map((message) => [message.actual, start(message)])).toEqual([['—', text.lastIndexOf('—')]])
+
+    // With `unquotedSpeech`, the dashes opening both lines too.
+    const all = await lint(text, {unquotedSpeech: true})
+    expect(all.fixed).toBe(fixed)
+    const opening = all.mine.filter((message) => !message.fix)
+    expect(opening).toHaveLength(3)
+    expect(opening.every((message) => message.actual === '—')).toBe(true)
   })
 
   it('fixes the `– he said, and added: –` sequence', async () => {
@@ -81,10 +88,29 @@ describe('dash-attribution', () => {
   it('moves a misplaced quotation mark only when a quotation is open', async () => {
     const open = await lint('"We want peace, "he said.')
     expect(open.fixed).toBe('"We want peace," he said.')
-    const balanced = await lint('Men from the "Forty Forties" kill the victims, "Davtyan protested.')
+    // No quotation open: flagged (without a fix) only with `unquotedSpeech`.
+    const text = 'Men from the "Forty Forties" kill the victims, "Davtyan protested.'
+    expect((await lint(text)).mine).toEqual([])
+    const balanced = await lint(text, {unquotedSpeech: true})
     expect(balanced.mine).toHaveLength(1)
     expect(balanced.mine[0]!.fix).toBe(false)
-    expect(balanced.fixed).toBe('Men from the "Forty Forties" kill the victims, "Davtyan protested.')
+    expect(balanced.mine[0]!.actual).toBe(', "')
+    expect(balanced.fixed).toBe(text)
+  })
+
+  it('leaves speech that no mark opens to the `unquotedSpeech` option', async () => {
+    // MT (mlqe-pe-ruen/train/2177) that post-editors often keep as it is.
+    const text = 'For other reasons, Russian law enforcement agencies were there, "he said.'
+    expect((await lint(text)).mine).toEqual([])
+    const flagged = await lint(text, {unquotedSpeech: true})
+    expect(flagged.mine.map((message) => [message.actual, message.expected?.[0], message.fix])).toEqual([
+      [', "', ',"' + ' ', false]
+    ])
+    // A post-edit that kept the Russian dialogue dashes: the attribution's
+    // dash is fixed either way; the line's opening dash needs the option.
+    const dialogue = '- I wrote a report, and if we remain silent, we betray God in part, - the priest said.'
+    expect((await lint(dialogue)).mine.map((message) => message.fix)).toEqual([true])
+    expect((await lint(dialogue, {unquotedSpeech: true})).mine.map((message) => message.fix).sort()).toEqual([false, true])
   })
 
   it('keeps a quotation that opens after a comma', async () => {

@@ -21,11 +21,15 @@
  *
  * Flagged without a fix (an editor has to add quotation marks):
  * - a dash after `!`, `?` or `…`: `Why are you alive? - asks Navalny`;
- * - a dash opening a line of direct speech whose attribution is dashed too
- *   (`— We will respond, — he said.`), and a dash reopening the speech after
- *   the attribution (`— he said. — We…`);
+ * - a dash reopening the speech after the attribution (`— he said. — We…`);
  * - `…all will be fine today he said.`: a pronoun attribution without its
- *   comma after a clause that plainly ends there (a time word).
+ *   comma after a clause that plainly ends there (a time word);
+ * - only with the option `unquotedSpeech`, speech that no mark opens: a
+ *   quotation mark before the attribution with no quotation open
+ *   (`…were there, "he said.`), and a dash opening a line of direct speech
+ *   whose attribution is dashed too (`— We will respond, — he said.`).
+ *   Post-editors who keep the Russian convention write both, so they are
+ *   what the rule would find in well-edited text.
  *
  * Not flagged: dashes as English punctuation — parenthetical dashes
  * (`the next meeting — already the second —`, `— he said —` with no other
@@ -148,14 +152,26 @@ function gateKey(word: string): number {
 /** Turns away most words before a look-up in the verb lists. */
 const verbGate = new WordGate(allVerbs)
 
-export interface DashAttributionOptions {}
+export interface DashAttributionOptions {
+  /**
+   * Also flag speech that no mark opens (default false): a quotation mark
+   * before the attribution with no quotation open in the paragraph
+   * (`…were there, "he said.`), and a dash opening a line of dialogue
+   * (`— We will respond, — he said.`). Neither can be fixed where it stands
+   * (an editor has to find where the speech begins), and post-editors who
+   * keep the Russian convention write both, so in well-edited text these
+   * are the findings that fire.
+   */
+  unquotedSpeech?: boolean
+}
 
-export default function dashAttribution(_options?: DashAttributionOptions) {
+export default function dashAttribution(options?: DashAttributionOptions) {
+  const unquotedSpeech = options?.unquotedSpeech === true
   return function (tree: Root, file: VFile) {
     const text = String(file)
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !mayHoldFinding(paragraph)) continue
-      new ParagraphScan(file, text, tokenize(paragraph.children)).run()
+      new ParagraphScan(file, text, tokenize(paragraph.children), unquotedSpeech).run()
     }
   }
 }
@@ -186,18 +202,22 @@ class ParagraphScan {
   constructor(
     private readonly file: VFile,
     private readonly text: string,
-    private readonly tokens: Token[]
+    private readonly tokens: Token[],
+    /** Whether speech that no mark opens is flagged: see the options. */
+    private readonly unquotedSpeech: boolean
   ) {}
 
   run(): void {
     const {tokens} = this
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!
-      if (token.kind === 'punct' && dashes.has(token.text)) this.dash(index)
+      if (token.kind === 'word') this.trailing(index)
+      else if (token.kind === 'space' || !mayBeMark(token.text.charCodeAt(0))) continue
+      else if (token.kind === 'punct' && dashes.has(token.text)) this.dash(index)
       else if (token.text === '"' || token.text === '“') this.misplacedQuote(index)
-      else if (token.kind === 'word') this.trailing(index)
     }
 
+    if (!this.unquotedSpeech) return
     for (const index of this.lineOpeners) {
       if (!this.dialogueLines.has(index)) continue
       const token = tokens[index]!
@@ -305,6 +325,7 @@ class ParagraphScan {
     if (!attribution || attribution.object === 'other' && attribution.how !== 'end') return
 
     const open = this.quoteIsOpen(quote)
+    if (!open && !this.unquotedSpeech) return
     const comma = punctuation.text === '.' ? ',' : punctuation.text
     report(this.file, {
       ruleId,
@@ -759,13 +780,14 @@ function mayHoldFinding(paragraph: Paragraph): boolean {
   let mark = false
   for (const child of paragraph.children) {
     if (child.type !== 'SentenceNode') {
-      if ('value' in child && isMark(child.value)) mark = true
+      if (child.type !== 'WhiteSpaceNode' && 'value' in child && isMark(child.value)) mark = true
       continue
     }
 
     const nodes = child.children
     for (let index = 0; index < nodes.length; index++) {
       const node = nodes[index]!
+      if (node.type === 'WhiteSpaceNode') continue
       if (node.type !== 'WordNode') {
         if ('value' in node && isMark(node.value)) mark = true
         continue
@@ -825,7 +847,12 @@ function isSingleSpace(node: SentenceContent): boolean {
 
 /** A dash or a quotation mark that can stand for one. */
 function isMark(value: string): boolean {
-  return dashes.has(value) || value === '"' || value === '“'
+  return mayBeMark(value.charCodeAt(0)) && (dashes.has(value) || value === '"' || value === '“')
+}
+
+/** Whether a token starting with `code` can be a dash or `"`, `“`: most are not. */
+function mayBeMark(code: number): boolean {
+  return code === 0x2d || code === 0x22 || (code >= 0x2012 && code <= 0x2015) || code === 0x201c || code === 0x2212
 }
 
 /**
