@@ -171,17 +171,54 @@ export default function dashAttribution(options?: DashAttributionOptions) {
     const text = String(file)
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !mayHoldFinding(paragraph)) continue
-      new ParagraphScan(file, text, tokenize(paragraph.children), unquotedSpeech).run()
+      tokenize(paragraph.children, tokenList)
+      new ParagraphScan(file, text, tokenList, unquotedSpeech).run()
     }
   }
 }
 
-interface Token {
-  kind: 'word' | 'punct' | 'space' | 'other'
-  text: string
-  start: number
-  end: number
+/** A token of the paragraph; the objects are reused from paragraph to paragraph. */
+class Token {
+  kind: 'word' | 'punct' | 'space' | 'other' = 'other'
+  text = ''
+  start = 0
+  end = 0
 }
+
+/**
+ * The tokens of one paragraph, in token objects kept for the next one:
+ * building them allocates nothing once the list is as long as the longest
+ * paragraph so far.
+ */
+class TokenList {
+  length = 0
+  private readonly items: Token[] = []
+
+  /** The token at `index`, or undefined outside the paragraph. */
+  get(index: number): Token | undefined {
+    return index >= 0 && index < this.length ? this.items[index] : undefined
+  }
+
+  clear(): void {
+    this.length = 0
+  }
+
+  add(kind: Token['kind'], text: string, start: number, end: number): void {
+    let token = this.items[this.length]
+    if (!token) {
+      token = new Token()
+      this.items.push(token)
+    }
+
+    token.kind = kind
+    token.text = text
+    token.start = start
+    token.end = end
+    this.length++
+  }
+}
+
+const tokenList = new TokenList()
 
 /** Where an attribution ends: the token that closes it and how. */
 interface Attribution {
@@ -202,7 +239,7 @@ class ParagraphScan {
   constructor(
     private readonly file: VFile,
     private readonly text: string,
-    private readonly tokens: Token[],
+    private readonly tokens: TokenList,
     /** Whether speech that no mark opens is flagged: see the options. */
     private readonly unquotedSpeech: boolean
   ) {}
@@ -210,7 +247,7 @@ class ParagraphScan {
   run(): void {
     const {tokens} = this
     for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]!
+      const token = tokens.get(index)!
       if (token.kind === 'word') this.trailing(index)
       else if (token.kind === 'space' || !mayBeMark(token.text.charCodeAt(0))) continue
       else if (token.kind === 'punct' && dashes.has(token.text)) this.dash(index)
@@ -220,7 +257,7 @@ class ParagraphScan {
     if (!this.unquotedSpeech) return
     for (const index of this.lineOpeners) {
       if (!this.dialogueLines.has(index)) continue
-      const token = tokens[index]!
+      const token = tokens.get(index)!
       report(this.file, {
         ruleId,
         reason:
@@ -245,12 +282,12 @@ class ParagraphScan {
     }
 
     // `he added: — We will…`
-    if (tokens[before]!.text === ':' && this.isSpeechVerbAt(this.previous(before))) {
+    if (tokens.get(before)!.text === ':' && this.isSpeechVerbAt(this.previous(before))) {
       this.resume(before, index)
       return
     }
 
-    if (tokens[after]!.kind !== 'word') return
+    if (tokens.get(after)!.kind !== 'word') return
     const attribution = this.attribution(after)
     if (!attribution) return
     const left = this.cluster(before)
@@ -274,7 +311,7 @@ class ParagraphScan {
     else if (!/^(?:[!?…]|\.\.\.){1,3}$/.test(clusterText)) return
 
     const spanStart = clusterText === '' ? wordEnd : start
-    const spanEnd = tokens[after]!.start
+    const spanEnd = tokens.get(after)!.start
     this.done.add(index)
     this.dialogueLines.add(this.lineStart(index))
 
@@ -312,13 +349,13 @@ class ParagraphScan {
   private misplacedQuote(quote: number): void {
     const {tokens} = this
     const mark = quote - 2
-    const space = tokens[quote - 1]
-    const word = tokens[quote + 1]
+    const space = tokens.get(quote - 1)
+    const word = tokens.get(quote + 1)
     if (mark < 1 || !space || space.kind !== 'space' || space.text !== ' ') return
-    if (!word || word.kind !== 'word' || word.start !== tokens[quote]!.end) return
-    const punctuation = tokens[mark]!
-    if (!/^(?:[,.!?…]|\.\.\.)$/.test(punctuation.text) || tokens[mark - 1]!.kind !== 'word') return
-    if (tokens[mark - 1]!.end !== punctuation.start) return
+    if (!word || word.kind !== 'word' || word.start !== tokens.get(quote)!.end) return
+    const punctuation = tokens.get(mark)!
+    if (!/^(?:[,.!?…]|\.\.\.)$/.test(punctuation.text) || tokens.get(mark - 1)!.kind !== 'word') return
+    if (tokens.get(mark - 1)!.end !== punctuation.start) return
     // `. "He said…` may open a new quotation; `. "he said.` cannot.
     if (punctuation.text === '.' && !isLowerCase(word.text)) return
     const attribution = this.attribution(quote + 1, quoteVerbs)
@@ -333,8 +370,8 @@ class ParagraphScan {
         ? 'The closing quotation mark stands after the space, before the attribution: English closes the speech before it (`…like that," she said`)'
         : 'A quotation mark before the attribution, where Russian has `, —`: English puts the speech in quotation marks and closes them before the attribution (`“…like that,” she said`)',
       start: punctuation.start,
-      end: tokens[quote]!.end,
-      expected: [comma + tokens[quote]!.text.replace('“', '”') + ' '],
+      end: tokens.get(quote)!.end,
+      expected: [comma + tokens.get(quote)!.text.replace('“', '”') + ' '],
       fix: open,
       note: open ? undefined : 'Add the opening quotation mark where the speech begins.'
     })
@@ -342,22 +379,22 @@ class ParagraphScan {
     // `…fight, "he continued." And you…` → `…fight," he continued. "And you…`
     if (attribution.how !== 'end' || attribution.close === -1) return
     const reopen = attribution.close + 1
-    const after = tokens[reopen + 2]
+    const after = tokens.get(reopen + 2)
     if (
       open &&
-      tokens[reopen]?.text === tokens[quote]!.text.replace('“', '”') &&
-      tokens[reopen]!.start === tokens[attribution.close]!.end &&
-      tokens[reopen + 1]?.text === ' ' &&
+      tokens.get(reopen)?.text === tokens.get(quote)!.text.replace('“', '”') &&
+      tokens.get(reopen)!.start === tokens.get(attribution.close)!.end &&
+      tokens.get(reopen + 1)?.text === ' ' &&
       after?.kind === 'word' &&
       /^\p{Lu}/u.test(after.text)
     ) {
-      const opening = tokens[quote]!.text
+      const opening = tokens.get(quote)!.text
       report(this.file, {
         ruleId,
         reason: 'The quotation mark that reopens the speech stands before the space: `he continued. "And you…`',
-        start: tokens[attribution.close]!.start,
+        start: tokens.get(attribution.close)!.start,
         end: after.start,
-        expected: [tokens[attribution.close]!.text + ' ' + opening],
+        expected: [tokens.get(attribution.close)!.text + ' ' + opening],
         fix: true
       })
     }
@@ -368,7 +405,7 @@ class ParagraphScan {
     let straight = 0
     let curly = 0
     for (let index = 0; index < at; index++) {
-      const text = this.tokens[index]!.text
+      const text = this.tokens.get(index)!.text
       if (text === '"') straight++
       else if (text === '“') curly++
       else if (text === '”') curly--
@@ -382,12 +419,12 @@ class ParagraphScan {
     if (attribution.close === -1) return
     const next = this.next(attribution.close)
     if (next === -1 || this.lineBreakBetween(attribution.close, next)) return
-    const token = this.tokens[next]!
+    const token = this.tokens.get(next)!
     if (token.kind !== 'punct' || !dashes.has(token.text)) return
 
     if (attribution.how === 'comma' || attribution.how === 'colon') {
       this.resume(attribution.close, next)
-    } else if (this.tokens[attribution.close]!.text === '.') {
+    } else if (this.tokens.get(attribution.close)!.text === '.') {
       const speech = this.next(next)
       if (speech === -1 || this.lineBreakBetween(next, speech)) return
       this.done.add(next)
@@ -407,15 +444,15 @@ class ParagraphScan {
     const speech = this.next(dash)
     if (speech === -1 || this.lineBreakBetween(dash, speech)) return
     const {tokens} = this
-    if (tokens[speech]!.kind !== 'word' && !/^[“"«‘]$/.test(tokens[speech]!.text)) return
+    if (tokens.get(speech)!.kind !== 'word' && !/^[“"«‘]$/.test(tokens.get(speech)!.text)) return
     this.done.add(dash)
     report(this.file, {
       ruleId,
       reason:
         'A dash that resumes direct speech after its attribution, as in Russian: English needs no dash here',
-      start: tokens[mark]!.start,
-      end: tokens[speech]!.start,
-      expected: [tokens[mark]!.text + ' '],
+      start: tokens.get(mark)!.start,
+      end: tokens.get(speech)!.start,
+      expected: [tokens.get(mark)!.text + ' '],
       fix: true
     })
   }
@@ -427,7 +464,7 @@ class ParagraphScan {
    */
   private attribution(first: number, verbs: Set<string> = speechVerbs): Attribution | undefined {
     const words = this.wordRun(first, 10)
-    const texts = words.map((index) => this.tokens[index]!.text)
+    const texts = words.map((index) => this.tokens.get(index)!.text)
     const lower = texts.map((word) => word.toLowerCase())
     const closing = this.closing(words[words.length - 1]!)
     if (!closing) return undefined
@@ -461,8 +498,8 @@ class ParagraphScan {
   private closing(last: number): {close: number; how: Attribution['how']} | undefined {
     const next = this.next(last)
     if (next === -1 || this.lineBreakBetween(last, next)) return {close: -1, how: 'line'}
-    const token = this.tokens[next]!
-    if (token.kind !== 'punct' || token.start !== this.tokens[last]!.end) return undefined
+    const token = this.tokens.get(next)!
+    if (token.kind !== 'punct' || token.start !== this.tokens.get(last)!.end) return undefined
     if (sentenceEnds.has(token.text)) return {close: next, how: 'end'}
     if (token.text === ',') return {close: next, how: 'comma'}
     if (token.text === ':') return {close: next, how: 'colon'}
@@ -476,7 +513,7 @@ class ParagraphScan {
    */
   private cluster(before: number): {start: number; clusterText: string; wordEnd: number} | undefined {
     const {tokens} = this
-    const last = tokens[before]!
+    const last = tokens.get(before)!
 
     if (last.kind === 'word') {
       // The parser glues a full stop to the word before a dash: `early.`.
@@ -491,13 +528,13 @@ class ParagraphScan {
     // Punctuation glued together and to the last word of the speech.
     let index = before
     let start = last.end
-    while (index >= 0 && tokens[index]!.kind === 'punct' && tokens[index]!.end === start) {
-      if (dashes.has(tokens[index]!.text)) return undefined
-      start = tokens[index]!.start
+    while (index >= 0 && tokens.get(index)!.kind === 'punct' && tokens.get(index)!.end === start) {
+      if (dashes.has(tokens.get(index)!.text)) return undefined
+      start = tokens.get(index)!.start
       index--
     }
 
-    const word = tokens[index]
+    const word = tokens.get(index)
     if (index === before || !word || word.kind !== 'word' || word.end !== start) return undefined
     return {start, clusterText: this.text.slice(start, last.end), wordEnd: word.end}
   }
@@ -509,13 +546,13 @@ class ParagraphScan {
    */
   private trailing(verb: number): void {
     const {tokens} = this
-    const word = tokens[verb]!
+    const word = tokens.get(verb)!
     if (!isLowerCase(word.text) || !verbGate.mayHave(word.text)) return
     const lower = lowerCase(word.text)
 
     if (invertedVerbs.has(lower)) {
       const speaker = this.wordRun(verb + 1, 5, true)
-      const texts = speaker.map((index) => tokens[index]!.text)
+      const texts = speaker.map((index) => tokens.get(index)!.text)
       const closing =
         speaker.length > 0 && isInvertedSpeaker(texts)
           ? this.closing(speaker[speaker.length - 1]!)
@@ -528,10 +565,10 @@ class ParagraphScan {
 
     if (pronounVerbs.has(lower)) {
       const subject = this.previous(verb)
-      if (subject === -1 || tokens[subject]!.kind !== 'word') return
-      const pronoun = tokens[subject]!.text
+      if (subject === -1 || tokens.get(subject)!.kind !== 'word') return
+      const pronoun = tokens.get(subject)!.text
       if (!pronouns.has(pronoun.toLowerCase()) || pronoun === 'You' || (pronoun !== 'I' && !isLowerCase(pronoun))) return
-      if (tokens[subject]!.end + 1 !== word.start) return
+      if (tokens.get(subject)!.end + 1 !== word.start) return
       const closing = this.closing(verb)
       if (!closing || (closing.how !== 'end' && closing.how !== 'line')) return
       this.missingComma(subject, 4, true)
@@ -542,8 +579,8 @@ class ParagraphScan {
   private missingComma(first: number, minimumWords: number, pronoun: boolean): void {
     const {tokens} = this
     const space = first - 1
-    if (space < 1 || tokens[space]!.kind !== 'space' || tokens[space]!.text !== ' ') return
-    const before = tokens[space - 1]!
+    if (space < 1 || tokens.get(space)!.kind !== 'space' || tokens.get(space)!.text !== ' ') return
+    const before = tokens.get(space - 1)!
 
     if (before.kind === 'punct' && closingQuotes.has(before.text)) {
       this.quoteWithoutComma(space - 1)
@@ -574,15 +611,15 @@ class ParagraphScan {
   /** `“We will respond” said Peskov.` → `“We will respond,” said Peskov.` */
   private quoteWithoutComma(quote: number): void {
     const {tokens} = this
-    const closing = tokens[quote]!
+    const closing = tokens.get(quote)!
     let start = closing.start
     let word = quote - 1
-    if (word >= 0 && tokens[word]!.text === '.' && tokens[word]!.end === start) {
-      start = tokens[word]!.start
+    if (word >= 0 && tokens.get(word)!.text === '.' && tokens.get(word)!.end === start) {
+      start = tokens.get(word)!.start
       word--
     }
 
-    if (word < 0 || tokens[word]!.kind !== 'word' || tokens[word]!.end !== start) return
+    if (word < 0 || tokens.get(word)!.kind !== 'word' || tokens.get(word)!.end !== start) return
     // The quotation must open the sentence: otherwise `the word “no” she
     // said` is a quoted word in a relative clause.
     if (!this.quotationOpensSentence(word, closing.text)) return
@@ -601,7 +638,7 @@ class ParagraphScan {
     const {tokens} = this
     const opening = closing === '”' ? '“' : closing === '»' ? '«' : '"'
     for (let index = from, seen = 0; index >= 0 && seen < 120; index--, seen++) {
-      const token = tokens[index]!
+      const token = tokens.get(index)!
       if (token.kind === 'space' && token.text.includes('\n')) return false
       if (token.kind !== 'punct') continue
       if (token.text === opening) {
@@ -609,8 +646,8 @@ class ParagraphScan {
         return (
           before === -1 ||
           this.lineBreakBetween(before, index) ||
-          sentenceEnds.has(tokens[before]!.text) ||
-          /[.!?]$/.test(tokens[before]!.text)
+          sentenceEnds.has(tokens.get(before)!.text) ||
+          /[.!?]$/.test(tokens.get(before)!.text)
         )
       }
 
@@ -624,7 +661,7 @@ class ParagraphScan {
     const {tokens} = this
     let count = 0
     for (let index = from; index >= 0 && count < 50 && from - index < 200; index--) {
-      const token = tokens[index]!
+      const token = tokens.get(index)!
       if (token.kind === 'space' && token.text.includes('\n')) break
       if (token.kind === 'punct' && sentenceEnds.has(token.text)) break
       if (token.kind === 'word') {
@@ -640,18 +677,18 @@ class ParagraphScan {
   private continuesSpeech(comma: number): boolean {
     const next = this.next(comma)
     if (next === -1) return false
-    const token = this.tokens[next]!
+    const token = this.tokens.get(next)!
     if (token.kind === 'punct') return dashes.has(token.text)
     if (participles.has(token.text)) return true
     // `— he said, and added: — …`
-    const verb = this.tokens[next + 2]
+    const verb = this.tokens.get(next + 2)
     return token.text === 'and' && verb?.kind === 'word' && pronounVerbs.has(verb.text)
   }
 
   /** `added` in `he added: — We…` (not `note` in `Note: — see below`). */
   private isSpeechVerbAt(index: number): boolean {
     if (index === -1) return false
-    const token = this.tokens[index]!
+    const token = this.tokens.get(index)!
     return (
       token.kind === 'word' &&
       (pronounVerbs.has(token.text) || invertedVerbs.has(token.text))
@@ -663,17 +700,17 @@ class ParagraphScan {
     const {tokens} = this
     let index = first
     if (skipSpace) {
-      if (tokens[index]?.kind !== 'space' || tokens[index]!.text !== ' ') return []
+      if (tokens.get(index)?.kind !== 'space' || tokens.get(index)!.text !== ' ') return []
       index++
     }
 
     const words: number[] = []
     while (index < tokens.length && words.length < limit) {
-      if (tokens[index]!.kind !== 'word') break
+      if (tokens.get(index)!.kind !== 'word') break
       words.push(index)
-      const space = tokens[index + 1]
+      const space = tokens.get(index + 1)
       if (!space || space.kind !== 'space' || space.text !== ' ') break
-      if (tokens[index + 2]?.kind !== 'word') break
+      if (tokens.get(index + 2)?.kind !== 'word') break
       index += 2
     }
 
@@ -686,7 +723,7 @@ class ParagraphScan {
       this.lineStarts = new Int32Array(this.tokens.length)
       let start = -1
       for (let at = 0; at < this.tokens.length; at++) {
-        const token = this.tokens[at]!
+        const token = this.tokens.get(at)!
         if (token.kind === 'space') {
           if (token.text.includes('\n')) start = -1
         } else if (start === -1) {
@@ -702,19 +739,19 @@ class ParagraphScan {
 
   private previous(index: number): number {
     let at = index - 1
-    while (at >= 0 && this.tokens[at]!.kind === 'space') at--
+    while (at >= 0 && this.tokens.get(at)!.kind === 'space') at--
     return at
   }
 
   private next(index: number): number {
     let at = index + 1
-    while (at < this.tokens.length && this.tokens[at]!.kind === 'space') at++
+    while (at < this.tokens.length && this.tokens.get(at)!.kind === 'space') at++
     return at < this.tokens.length ? at : -1
   }
 
   private lineBreakBetween(from: number, to: number): boolean {
     for (let at = from + 1; at < to; at++) {
-      if (this.tokens[at]!.text.includes('\n')) return true
+      if (this.tokens.get(at)!.text.includes('\n')) return true
     }
 
     return false
@@ -875,19 +912,21 @@ function wordValue(node: Word): string {
   return only && only.type === 'TextNode' ? only.value : toString(node)
 }
 
-/** The paragraph's tokens in order, sentences flattened. */
-function tokenize(children: readonly RootContent[]): Token[] {
-  const tokens: Token[] = []
-  const stack = [...children].reverse()
-  while (stack.length > 0) {
-    const node = stack.pop()!
+/** The paragraph's tokens in order into `tokens`, sentences flattened. */
+function tokenize(children: readonly RootContent[], tokens: TokenList): void {
+  tokens.clear()
+  addTokens(children, tokens)
+}
+
+function addTokens(nodes: readonly RootContent[], tokens: TokenList): void {
+  for (const node of nodes) {
     if (node.type === 'SentenceNode') {
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!)
+      addTokens(node.children, tokens)
       continue
     }
 
-    const place = offsets(node)
-    if (!place) continue
+    const position = node.position
+    if (!position || position.start.offset === undefined || position.end.offset === undefined) continue
     const kind =
       node.type === 'WordNode'
         ? 'word'
@@ -897,8 +936,6 @@ function tokenize(children: readonly RootContent[]): Token[] {
             ? 'punct'
             : 'other'
     const text = node.type === 'WordNode' ? wordValue(node) : 'value' in node ? node.value : toString(node)
-    tokens.push({kind, text, start: place.start, end: place.end})
+    tokens.add(kind, text, position.start.offset, position.end.offset)
   }
-
-  return tokens
 }
