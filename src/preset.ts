@@ -33,6 +33,10 @@ export interface DocumentRun {
   collect?: ((tree: Root, file: VFile) => void) | undefined
   /** Reports findings in a piece (or the whole tree). */
   check: (tree: Root, file: VFile) => void
+  /** Reports what needed the whole document (phased rules only). */
+  finish?: ((file: VFile) => void) | undefined
+  /** Whether `check` needs only the pieces collected so far. */
+  inOrder: boolean
 }
 
 export interface PreparedRules {
@@ -67,7 +71,9 @@ export function prepareRules(
           collect: phases.collect
             ? (tree, file) => phases.collect!(tree, file, state)
             : undefined,
-          check: (tree, file) => phases.check(tree, file, state)
+          check: (tree, file) => phases.check(tree, file, state),
+          finish: phases.finish ? (file) => phases.finish!(file, state) : undefined,
+          inOrder: phases.inOrder === true
         }
       })
       continue
@@ -81,6 +87,7 @@ export function prepareRules(
     const narrow = ruleOptions === undefined ? rule.external?.narrow : undefined
     starters.push(() => ({
       rule,
+      inOrder: true,
       check(tree, file) {
         const before = file.messages.length
         // Every rule here is synchronous; a promise would be a bug in a rule.
@@ -114,6 +121,7 @@ export default function mtlint(
     const runs = prepared.begin()
     for (const run of runs) run.collect?.(tree, file)
     for (const run of runs) run.check(tree, file)
+    for (const run of runs) run.finish?.(file)
     prepared.finish(file)
   }
 }

@@ -91,9 +91,17 @@ function pointAt(
  * on a long document piece by piece in flat memory:
  *
  * 1. `state(options)` makes fresh per-document state;
- * 2. `collect(tree, file, state)` runs on every piece of the document
- *    before any piece is checked;
- * 3. `check(tree, file, state)` reports findings in one piece.
+ * 2. `collect(tree, file, state)` gathers facts from one piece;
+ * 3. `check(tree, file, state)` reports findings in one piece;
+ * 4. `finish(file, state)` (optional) reports what could only be decided
+ *    once the whole document was seen (keep such candidates small: offsets
+ *    and strings, never tree nodes).
+ *
+ * By default every piece is collected before any piece is checked, which
+ * costs a second parse of a long document. A rule whose `check` only needs
+ * facts from the pieces up to the current one (later facts go through
+ * `finish`) sets `inOrder: true`; when every such rule does, the engine
+ * collects and checks each piece in one pass.
  *
  * `definePhasedRule` turns it into an ordinary retext plugin (which runs the
  * phases on the whole tree it is given), so it still works in any unified
@@ -103,6 +111,8 @@ export interface PhasedRule<State, Options> {
   state: (options: Options | undefined) => State
   collect?: (tree: Root, file: VFile, state: State) => void
   check: (tree: Root, file: VFile, state: State) => void
+  finish?: (file: VFile, state: State) => void
+  inOrder?: boolean
 }
 
 export type PhasedPlugin<State, Options> = ((options?: Options) => (tree: Root, file: VFile) => void) & {
@@ -117,6 +127,7 @@ export function definePhasedRule<State, Options = undefined>(
       const state = phases.state(options)
       phases.collect?.(tree, file, state)
       phases.check(tree, file, state)
+      phases.finish?.(file, state)
     }
   }
 
