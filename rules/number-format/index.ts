@@ -68,10 +68,13 @@ const spaceSeparators = new Set([' ', '\u00A0', '\u202F', '\u2009'])
 export interface NumberFormatOptions {}
 
 /**
- * Phased so that the whole document decides the currency's spelling
- * (`roubles` when it writes `rouble` anywhere) before any piece is checked.
+ * Phased so that the document decides the currency's spelling (`roubles`
+ * once it writes `rouble`, in this paragraph or an earlier one). Looking
+ * back is enough for a suggestion, so the rule runs in document order
+ * (`inOrder`) and costs the engine no second pass.
  */
 export default definePhasedRule<{british: boolean}, NumberFormatOptions>({
+  inOrder: true,
   state: () => ({british: false}),
   collect(tree: Root, file: VFile, state) {
     if (state.british) return
