@@ -806,51 +806,100 @@ function isLowerCase(word: string): boolean {
 
 /**
  * Whether `paragraph` can hold a finding, read off the tree without
- * building tokens: every finding needs a verb of saying; all but the
- * missing comma before a trailing attribution need a dash or a quotation
- * mark too, and that one needs a word or closing quotation mark right
- * before it (`…this concludes`, `…today he said`). Most paragraphs have
- * neither.
+ * building tokens. Every finding needs a verb of saying: in the run of
+ * words right after a dash or quotation mark (an attribution: a speaker of
+ * at most five words, then the verb), right before `:` and a dash
+ * (`he added: — We…`), or after a word or closing quotation mark without a
+ * comma (`…this concludes Jerman`, `…today he said`). Most paragraphs have
+ * none of these.
  */
 function mayHoldFinding(paragraph: Paragraph): boolean {
-  let verb = false
-  let mark = false
+  const scan = new PrefilterState()
   for (const child of paragraph.children) {
     if (child.type !== 'SentenceNode') {
-      if (child.type !== 'WhiteSpaceNode' && 'value' in child && isMark(child.value)) mark = true
+      if (scan.other(child)) return true
       continue
     }
 
     const nodes = child.children
     for (let index = 0; index < nodes.length; index++) {
       const node = nodes[index]!
-      if (node.type === 'WhiteSpaceNode') continue
       if (node.type !== 'WordNode') {
-        if ('value' in node && isMark(node.value)) mark = true
+        if (scan.other(node)) return true
         continue
       }
 
       const value = wordValue(node)
-      if (!verbGate.mayHave(value)) continue
-      const lower = lowerCase(value)
-      if (!allVerbs.has(lower)) continue
-      verb = true
+      const lower = verbGate.mayHave(value) ? lowerCase(value) : ''
+      const verb = lower !== '' && allVerbs.has(lower)
+      if (scan.word(verb)) return true
+      if (!verb) continue
       if (invertedVerbs.has(lower) && mayTrailInverted(nodes, index)) return true
       if (pronounVerbs.has(lower) && mayTrailPronoun(nodes, index)) return true
     }
   }
 
-  return verb && mark
+  return false
 }
 
-/** `…this concludes Jerman`: a word or closing quote, a space, the verb, a space, a word. */
+/** What `mayHoldFinding` has just seen, token by token. */
+class PrefilterState {
+  /** Words in the unbroken run after the last dash or quotation mark, or -1. */
+  private runAfterMark = -1
+  /** 1 after a verb, 2 after the verb and `:` (spaces aside), else 0. */
+  private verbColon = 0
+
+  /** A word; whether it is a verb that may end an attribution after a mark. */
+  word(verb: boolean): boolean {
+    this.verbColon = verb ? 1 : 0
+    if (this.runAfterMark < 0) return false
+    this.runAfterMark++
+    if (verb && this.runAfterMark <= 6) return true
+    if (this.runAfterMark > 6) this.runAfterMark = -1
+    return false
+  }
+
+  /** Any other token; whether it is a dash after `said:`. */
+  other(node: RootContent): boolean {
+    if (node.type === 'WhiteSpaceNode') {
+      // An attribution does not go on past a line end.
+      if (node.value !== ' ' && node.value.includes('\n')) this.runAfterMark = -1
+      return false
+    }
+
+    const value = 'value' in node ? node.value : ''
+    if (isMark(value)) {
+      if (this.verbColon === 2) return true
+      this.runAfterMark = 0
+      this.verbColon = 0
+      return false
+    }
+
+    this.verbColon = this.verbColon === 1 && value === ':' ? 2 : 0
+    this.runAfterMark = -1
+    return false
+  }
+}
+
+/**
+ * `…this concludes Jerman`: a word or closing quote, a space, the verb, a
+ * space, and a speaker: a capitalised word or a determiner.
+ */
 function mayTrailInverted(nodes: readonly SentenceContent[], verb: number): boolean {
   return (
     holds(nodes, verb + 1, isSingleSpace) &&
-    holds(nodes, verb + 2, (node) => node.type === 'WordNode') &&
+    holds(nodes, verb + 2, mayOpenSpeaker) &&
     holds(nodes, verb - 1, isSingleSpace) &&
     holds(nodes, verb - 2, (node) => endsClause(node, false))
   )
+}
+
+function mayOpenSpeaker(node: SentenceContent): boolean {
+  if (node.type !== 'WordNode') return false
+  const value = wordValue(node)
+  const first = value.charCodeAt(0)
+  // A capital (`Jerman`, `Ms Smith`), or `the minister`.
+  return (first >= 65 && first <= 90) || first >= 128 || determiners.has(value)
 }
 
 /** `…today he said`: a time word or closing quote, a space, a pronoun, a space, the verb. */
@@ -874,7 +923,13 @@ function holds(
 }
 
 function endsClause(node: SentenceContent, pronoun: boolean): boolean {
-  if (node.type === 'WordNode') return !pronoun || clauseEnds.has(lowerCase(wordValue(node)))
+  if (node.type === 'WordNode') {
+    const lower = lowerCase(wordValue(node))
+    // After `as`, `has`, `what`…, or an adverb, the verb is part of the clause.
+    if (!pronoun) return !notBeforeInverted.has(lower) && !lower.endsWith('ly')
+    return clauseEnds.has(lower)
+  }
+
   return 'value' in node && closingQuotes.has(node.value)
 }
 
