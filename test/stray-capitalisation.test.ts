@@ -164,6 +164,51 @@ describe('name in lower case', () => {
     )
   })
 
+  it('only suggests the dictionary\'s capital when nothing in the text agrees', async () => {
+    for (const [text, actual, expected] of [
+      // mlqe-pe-ruen/train/5232 (mt): the post-edit has "to commit scams".
+      ['Moreover, he skillfully used his skills to perform afro.', 'afro', 'Afro'],
+      // mlqe-pe-ruen/train/5980 (mt): the post-edit keeps "chablis".
+      ['so the eater and the oyster meet the lemon and the chablis differently.', 'chablis', 'Chablis'],
+      // mlqe-pe-ruen/test20/513 (mt)
+      ['I suggest an analogue to midas.', 'midas', 'Midas'],
+      ['Relations with the kremlin are tense.', 'kremlin', 'Kremlin']
+    ] as const) {
+      const {result, mine} = await findings(text)
+      expect(mine.map((m) => [m.actual, m.expected, m.fix]), text).toEqual([[actual, [expected], false]])
+      expect(result.fixed).toBe(text)
+    }
+  })
+
+  it('fixes the dictionary\'s capital when the text agrees that it is a name', async () => {
+    for (const [text, fixed] of [
+      // Next to a name or a number.
+      ['The talks with alexander Lukashenko were short.', 'The talks with Alexander Lukashenko were short.'],
+      ['I have a weak pc on an intel pentium 3.', 'I have a weak pc on an intel Pentium 3.'],
+      // Another name capitalised in the sentence, also at its start.
+      ['Lukashenka spoke about relations with the kremlin.', 'Lukashenka spoke about relations with the Kremlin.'],
+      ['The talks with Putin and the kremlin went on.', 'The talks with Putin and the Kremlin went on.'],
+      // The text writes the word capitalised elsewhere as often as not.
+      ['The kremlin said nothing. The Kremlin never does.', 'The Kremlin said nothing. The Kremlin never does.'],
+      // Made from another name: English capitalises it always.
+      ['And the two main responses were gnosticism and montanism.', 'And the two main responses were Gnosticism and montanism.']
+    ] as const) {
+      const {result, mine} = await findings(text)
+      expect(mine.every((m) => m.fix), text).toBe(true)
+      expect(result.fixed, text).toBe(fixed)
+    }
+  })
+
+  it('does not count a capital at a sentence start or a common word as a name nearby', async () => {
+    for (const text of [
+      'The kremlin said nothing.',
+      'I suggest an analogue to midas, the Government said.'
+    ]) {
+      const {mine} = await findings(text)
+      expect(mine.map((m) => m.fix), text).toEqual([false])
+    }
+  })
+
   it('stays quiet on British spellings, common-noun uses, particles and mentions', async () => {
     for (const text of [
       'Grandfather is grey, and the centre of the town is quiet.',

@@ -15,8 +15,12 @@
  *   word before ends no sentence (titles and institutions look the same,
  *   so the rule cannot be sure).
  * - **proper noun in lower case**: `alexander Lukashenko` → `Alexander
- *   Lukashenko`, `the kremlin` → `the Kremlin` (the dictionary knows the
- *   word only as a name, or the document capitalises it elsewhere).
+ *   Lukashenko`, `Lukashenka … the kremlin` → `the Kremlin` (the dictionary
+ *   knows the word only as a name, or the document capitalises it
+ *   elsewhere). The dictionary alone gives a fix only where the text agrees
+ *   (a name or number next to it or in its sentence, the word capitalised
+ *   elsewhere, a word made from a name such as `russian`); otherwise the
+ *   capitalised word is a suggestion (`perform afro`, `the chablis`).
  *
  * Not flagged: titles and names of several words (`President Putin`,
  * `Prime Minister`, `the Ministry of Finance`, `Union State` — a capital next
@@ -47,6 +51,7 @@ import {definePhasedRule, report} from '../../src/rule-kit.js'
 import {isCommonWord, isDictionaryName, properNounForm} from '../../src/words.js'
 import britishData from './british-common.json' with {type: 'json'}
 import prefixData from './prefixes.json' with {type: 'json'}
+import suffixData from './proper-suffixes.json' with {type: 'json'}
 
 const ruleId = 'stray-capitalisation'
 
@@ -56,6 +61,12 @@ const ruleId = 'stray-capitalisation'
  * file carries a real example.
  */
 const prefixes = new Set(prefixData.prefixes.map((entry) => entry.prefix))
+
+/**
+ * Endings that make a word from a name (`Russia` → `Russian`, `Marx` →
+ * `Marxism`): English capitalises such words always.
+ */
+const properSuffixes = suffixData.suffixes.map((entry) => ({suffix: entry.suffix, base: entry.base}))
 
 /**
  * Common words in British spelling that the US dictionary knows only as
@@ -99,6 +110,9 @@ const boundWords = new Set([
  * and one-letter initials are recognised by their shape.
  */
 const abbreviations = new Set(['etc', 'vs', 'cf', 'approx', 'incl', 'esp', 'ca', 'resp', 'viz', 'al', 'no', 'vol', 'pp', 'fig', 'ed', 'eds', 'ref', 'st', 'mr', 'mrs', 'ms', 'dr', 'prof', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'sen', 'rep', 'rev', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])
+/** How far (in words) `nameInSentence` looks each way: sentences, not documents. */
+const sentenceReach = 40
+
 const longestAbbreviation = Math.max(...[...abbreviations].map((word) => word.length))
 
 /**
@@ -350,54 +364,53 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
     })
   }
 
-  /** `the kremlin`, `alexander Lukashenko`. */
+  /**
+   * `the kremlin`, `alexander Lukashenko`, `babariko` where the text writes
+   * `Babariko`. The dictionary alone is weaker evidence than the text: it
+   * also lists as names kinds of things that English often writes in lower
+   * case (`the lemon and the chablis`, `perform afro`), and a writer may use
+   * lower case on purpose. So the dictionary's capitals are a fix only
+   * where the text agrees that this is a name written in lower case by
+   * mistake: the word stands next to a name or a number (`alexander
+   * Lukashenko`, `intel pentium 3`), its sentence writes another name
+   * capitalised (`Lukashenka spoke about relations with the kremlin`), the
+   * text writes this word capitalised elsewhere at least as often as not,
+   * or the word is made from another name (`pro-russian` ← Russia,
+   * `gnosticism` ← Gnostic), which English capitalises always. Elsewhere
+   * they are a suggestion.
+   */
   function checkLowerName(index: number): void {
-    // After a dash, a symbol or an opening quote mid-sentence the word may
-    // be a mention (`the word "chikibamboni"`), a path or a handle (the
-    // caller leaves those out), and so may a word in a URL.
-    if (!urlSafe(index)) return
+    if (!urlSafe(piece, text, index)) return
     const word = piece.factsAt(text, index)
     const parts = word.parts!
-    // In a compound only the part after a prefix can be a name
-    // (`pro-russian`); `al-Assad`, `neo-fascist` keep their lower case
-    // (`nameCandidate` says so).
-    const first = parts.length === 1 ? 0 : 1
     // The document's own evidence must outweigh this use: a term written
     // both ways (`the alocasia plant, Alocasia`) is left alone.
     let documentForm: string | undefined
-    if (first === 0) {
+    let documentAgrees = false
+    if (parts.length === 1) {
       const use = usage.slotOf(word.key, word.hash, false)
-      if (use >= 0 && usage.isDocumentName(use)) documentForm = usage.forms[use]
-    }
-
-    let fixed = parts.length === 2 ? parts[0]! + '-' : ''
-    let changed = false
-    let fromDocument = false
-
-    for (let position = first; position < parts.length; position++) {
-      const part = parts[position]!
-      let replacement = part
-      const proper = properForms(word)?.[position]
-      if (part.length >= 3 && isLower(part) && (proper || documentForm) && !isCommonSpelling(part)) {
-        // `my holt`, `a jacuzzi`: a name used as a common noun takes an
-        // article or a possessive; a name proper does not (`the` aside:
-        // `the kremlin`).
-        const common =
-          spaced[index] === 1 && index > 0 && determiners.has(piece.keyAt(text, index - 1))
-        if (proper && isCapitalised(proper) && !common) {
-          replacement = proper
-        } else if (documentForm && isCapitalised(documentForm)) {
-          replacement = documentForm
-          fromDocument = true
-        }
+      if (use >= 0) {
+        if (usage.isDocumentName(use)) documentForm = usage.forms[use]
+        if (documentForm !== undefined && !isCapitalised(documentForm)) documentForm = undefined
+        const alone = usage.capitalisedAlone[use]!
+        documentAgrees = alone > 0 && alone >= usage.lower[use]!
       }
-
-      if (replacement !== part) changed = true
-      fixed += replacement
     }
 
-    if (!changed) return
+    const dictionary = dictionaryForm(piece, text, index)
+    let fixed = dictionary
+    if (fixed === undefined) {
+      if (documentForm === undefined || isCommonSpelling(parts[0]!)) return
+      fixed = documentForm
+    }
+
     const whole = text.slice(starts[index]!, starts[index]! + word.partsEnd)
+    const sure =
+      documentForm !== undefined ||
+      documentAgrees ||
+      (dictionary !== undefined && derivedFromName(word)) ||
+      nearName(index) ||
+      nameInSentence(index)
     report(file, {
       ruleId,
       reason:
@@ -406,12 +419,57 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
         '` should be `' +
         fixed +
         '`' +
-        (fromDocument ? ' as elsewhere in this text' : ''),
+        (dictionary === undefined ? ' as elsewhere in this text' : ''),
       start: starts[index]!,
       end: starts[index]! + word.partsEnd,
       expected: [fixed],
-      fix: true
+      fix: sure,
+      note: sure
+        ? undefined
+        : 'The dictionary knows this word only as a name; capitalise it if it names one here.'
     })
+  }
+
+  /**
+   * Another word of the sentence (at most `sentenceReach` words away) is a
+   * name written capitalised.
+   */
+  function nameInSentence(index: number): boolean {
+    const line = lines[index]!
+    for (let other = index - 1; other >= 0 && other >= index - sentenceReach; other--) {
+      if (lines[other] !== line) break
+      if (isNameAt(piece, text, other)) return true
+      if (places[other] === start) break
+    }
+
+    for (let other = index + 1; other < count && other <= index + sentenceReach; other++) {
+      if (lines[other] !== line || places[other] === start) break
+      if (isNameAt(piece, text, other)) return true
+    }
+
+    return false
+  }
+
+  /**
+   * The word before or after is a name or a number (`alexander
+   * Lukashenko`, `pentium 3`, `vladimir putin`); a capital at a sentence
+   * start does not count.
+   */
+  function nearName(index: number): boolean {
+    const line = lines[index]!
+    const after = index + 1
+    if (after < count && spaced[after] && lines[after] === line) {
+      if (flags[after]! & nameStart) return true
+      if (flags[after]! & nameCandidate && dictionaryForm(piece, text, after) !== undefined) return true
+    }
+
+    const before = index - 1
+    if (before >= 0 && spaced[index] && lines[before] === line) {
+      if (flags[before]! & nameStart && places[before] !== start && places[before] !== colon) return true
+      if (flags[before]! & nameCandidate && dictionaryForm(piece, text, before) !== undefined) return true
+    }
+
+    return false
   }
 
   /**
@@ -472,15 +530,84 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
 
     return capitals
   }
+}
 
-  /** The word is not part of a URL, an address, a handle or a file name. */
-  function urlSafe(index: number): boolean {
-    const before = text.charCodeAt(starts[index]! - 1)
-    const end = ends[index]!
-    const after = text.charCodeAt(end)
-    if (isPathBefore(before) || isPathAfter(after)) return false
-    return !(after === 46 /* . */ && isWordCode(text.charCodeAt(end + 1)))
+/** The word is not part of a URL, an address, a handle or a file name. */
+function urlSafe(piece: Piece, text: string, index: number): boolean {
+  const before = text.charCodeAt(piece.starts[index]! - 1)
+  const end = piece.ends[index]!
+  const after = text.charCodeAt(end)
+  if (isPathBefore(before) || isPathAfter(after)) return false
+  return !(after === 46 /* . */ && isWordCode(text.charCodeAt(end + 1)))
+}
+
+/**
+ * The lower-case word at `index` with the capitals the dictionary gives it
+ * (`kremlin` → `Kremlin`, `pro-russian` → `pro-Russian`), or undefined.
+ * Not after a dash, a symbol or an opening quote mid-sentence (`the word
+ * "chikibamboni"`), in a URL, for a common word in British spelling
+ * (`grey`, `centre`), or after an article or possessive, which shows a
+ * name used as a common noun (`my holt`, `a jacuzzi`; `the` aside: `the
+ * kremlin`).
+ */
+function dictionaryForm(piece: Piece, text: string, index: number): string | undefined {
+  if ((piece.flags[index]! & nameCandidate) === 0 || piece.places[index] === open) return undefined
+  if (!hasDictionaryName(piece, index) || !urlSafe(piece, text, index)) return undefined
+  const word = piece.factsAt(text, index)
+  const parts = word.parts!
+  const proper = properForms(word)
+  if (!proper) return undefined
+  const common =
+    piece.spaced[index] === 1 && index > 0 && determiners.has(piece.keyAt(text, index - 1))
+  if (common) return undefined
+  let fixed = parts.length === 2 ? parts[0]! + '-' : ''
+  let changed = false
+  for (let position = parts.length === 1 ? 0 : 1; position < parts.length; position++) {
+    const part = parts[position]!
+    const form = proper[position]
+    if (form && isCapitalised(form) && !isCommonSpelling(part)) {
+      fixed += form
+      changed = true
+    } else {
+      fixed += part
+    }
   }
+
+  return changed ? fixed : undefined
+}
+
+/**
+ * A part the dictionary capitalises is made from another name in the
+ * dictionary by an ending of `proper-suffixes.json` (`russian` ← Russia +
+ * n, `ukrainian` ← Ukraine, `gnosticism` ← Gnostic + ism).
+ */
+function derivedFromName(word: Facts): boolean {
+  const parts = word.parts!
+  const proper = properForms(word)
+  if (!proper) return false
+  for (let position = parts.length === 1 ? 0 : 1; position < parts.length; position++) {
+    const part = parts[position]!
+    if (!proper[position]) continue
+    for (const {suffix, base} of properSuffixes) {
+      if (part.length < suffix.length + 3 || !part.endsWith(suffix)) continue
+      if (isDictionaryName(part.slice(0, -suffix.length) + base)) return true
+    }
+  }
+
+  return false
+}
+
+/**
+ * The capitalised word at `index` is a name: one the dictionary knows only
+ * as a name (`Moscow`) or does not know at all (`Lukashenka`, `NATO`), not
+ * a common word (`The`, `Government`) or a single letter (`I`).
+ */
+function isNameAt(piece: Piece, text: string, index: number): boolean {
+  const flags = piece.flags[index]!
+  if ((flags & (shaped | nameStart)) !== (shaped | nameStart) || piece.partsEnds[index]! < 2) return false
+  const word = piece.factsAt(text, index)
+  if (word.parts!.length !== 1) return false
+  return properNounForm(word.key) !== undefined || !isCommonWord(word.key)
 }
 
 /**
@@ -761,6 +888,7 @@ class Counts {
   lower = new Int32Array(256)
   /** The capitalised spelling first seen standing alone mid-sentence. */
   forms: Array<string | undefined> = []
+
   /** Per slot: the key's hash, or -1 when the slot is free. */
   private hashes = new Int32Array(256).fill(-1)
   /** Per slot: where the key's characters are in `keys`, and how many. */
@@ -1024,8 +1152,13 @@ function scanWord(text: string, from: number, to: number): number {
 function hasDictionaryName(piece: Piece, index: number): boolean {
   const facts = piece.facts[index]
   if (facts) return properForms(facts) !== undefined
+  return hasNameBit(piece.hashes[index]!)
+}
+
+/** Whether a key with this hash may be one the dictionary knows only as a name. */
+function hasNameBit(hash: number): boolean {
   nameBits ??= dictionaryNameBits()
-  const bit = mix(piece.hashes[index]!) >>> 12
+  const bit = mix(hash) >>> 12
   return (nameBits[bit >>> 5]! & (1 << (bit & 31))) !== 0
 }
 
