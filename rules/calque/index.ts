@@ -127,45 +127,85 @@ class Token {
     return this.normal
   }
 
-  set(word: boolean, text: string, start: number, end: number, breakBefore: boolean): void {
+  set(word: boolean, text: string, start: number, end: number, breakBefore: boolean, key: number): void {
     this.word = word
     this.text = text
     this.start = start
     this.end = end
     this.breakBefore = breakBefore
-    this.key = gateKey(text)
+    this.key = key
     this.normal = undefined
   }
 }
 
 /**
- * The tokens of one paragraph, in token objects kept for the next one:
- * building them allocates nothing once the list is as long as the longest
- * paragraph so far.
+ * The tokens of one paragraph. Reading the paragraph only records each
+ * token's node and text; a token object is filled in when a match first
+ * asks for it, so the tokens far from any possible match are never built.
+ * All arrays and objects are kept for the next paragraph: nothing is
+ * allocated once they are as long as the longest paragraph so far.
  */
 class TokenList {
   length = 0
+  private nodes: RootContent[] = []
+  private texts: string[] = []
+  private keys = new Int32Array(256)
+  private breaks = new Uint8Array(256)
   private readonly items: Token[] = []
-
-  /** The token at `index`, or undefined outside the paragraph. */
-  get(index: number): Token | undefined {
-    return index >= 0 && index < this.length ? this.items[index] : undefined
-  }
+  /** The paragraph for which `items[index]` was filled in. */
+  private filled = new Int32Array(256)
+  private paragraph = 1
 
   clear(): void {
     this.length = 0
+    this.paragraph++
   }
 
-  add(word: boolean, text: string, start: number, end: number, breakBefore: boolean): Token {
-    let token = this.items[this.length]
+  /** Record `node`, whose text is `text` and its `gateKey` `key`. */
+  push(node: RootContent, text: string, key: number, breakBefore: boolean): void {
+    const index = this.length++
+    if (index === this.keys.length) this.grow()
+    this.nodes[index] = node
+    this.texts[index] = text
+    this.keys[index] = key
+    this.breaks[index] = breakBefore ? 1 : 0
+  }
+
+  /** The token at `index`, or undefined outside the paragraph. */
+  get(index: number): Token | undefined {
+    if (index < 0 || index >= this.length) return undefined
+    let token = this.items[index]
+    if (token && this.filled[index] === this.paragraph) return token
     if (!token) {
-      token = new Token()
-      this.items.push(token)
+      while (this.items.length <= index) this.items.push(new Token())
+      token = this.items[index]!
     }
 
-    token.set(word, text, start, end, breakBefore)
-    this.length++
+    const node = this.nodes[index]!
+    const position = node.position!
+    token.set(
+      node.type === 'WordNode',
+      this.texts[index]!,
+      position.start.offset!,
+      position.end.offset!,
+      this.breaks[index] === 1,
+      this.keys[index]!
+    )
+    this.filled[index] = this.paragraph
     return token
+  }
+
+  private grow(): void {
+    const size = this.keys.length * 2
+    const keys = new Int32Array(size)
+    keys.set(this.keys)
+    this.keys = keys
+    const breaks = new Uint8Array(size)
+    breaks.set(this.breaks)
+    this.breaks = breaks
+    const filled = new Int32Array(size)
+    filled.set(this.filled)
+    this.filled = filled
   }
 }
 
@@ -196,6 +236,8 @@ interface Compiled {
    * to match there: see `RequiredStep`.
    */
   required: RequiredStep[]
+  /** The most tokens a match spans: one per word step, a gap's most per gap. */
+  reach: number
 }
 
 /**
@@ -218,13 +260,26 @@ interface PlacedStep {
 }
 
 const compiled = calques.map(compile)
+const maxReach = Math.max(...compiled.map((pattern) => pattern.reach))
 
 export default function calque(options?: CalqueOptions) {
-  const {active, byFirstWord, firstWords, required, requiredWords, complete} = patternIndex(
-    options?.skip ?? []
-  )
-  const seen = new Int32Array(active.length)
+  const {active, byFirstWord, firstWords, required, requiredWords} = patternIndex(options?.skip ?? [])
+  // Per slot and required step: where (in tokens counted over the whole
+  // text) a word of it was last seen.
+  const lastSeen = new Float64Array(active.length * 32).fill(-Infinity)
+  const possible = new Uint8Array(active.length)
+  // Patterns with no required step to look for may match anywhere.
+  const unfiltered = active.flatMap((pattern, slot) => (pattern.required.length === 0 ? [slot] : []))
   const tokens = new TokenList()
+  // Tokens near which some pattern may match: `near[index] === paragraph`.
+  let near = new Int32Array(256)
+  let paragraphs = 0
+  // Token count at the start of the paragraph, and whether a pattern may
+  // match in it; while reading it, whether a line break precedes the next
+  // token.
+  let base = 0
+  let any = false
+  let breakBefore = false
 
   return function (tree: Root, file: VFile) {
     const text = String(file)
@@ -232,29 +287,40 @@ export default function calque(options?: CalqueOptions) {
 
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
-      // A pattern can only match in a paragraph that has a word of each of
-      // its required steps: in most paragraphs no pattern has them all, and
-      // nothing more is done there.
-      seen.fill(0)
-      tokenize(paragraph, tokens)
-      for (let at = 0; at < tokens.length; at++) note(tokens.get(at)!, at)
+      // A pattern can only match where a word of each of its required steps
+      // stands within its reach: in most paragraphs no pattern has that, and
+      // only near those words are tokens built and patterns tried.
+      paragraphs++
+      possible.fill(0)
+      any = false
+      breakBefore = false
+      tokens.clear()
+      for (const child of paragraph.children) {
+        if (child.type !== 'SentenceNode') step(child)
+        else for (const node of child.children) step(node)
+      }
 
-      let any = false
-      for (let slot = 0; slot < seen.length; slot++) {
-        if (seen[slot] === complete[slot]) any = true
+      const length = tokens.length
+      // Far enough on that no pattern reaches back into this paragraph.
+      base += length + maxReach + 1
+      if (unfiltered.length > 0) {
+        for (const slot of unfiltered) possible[slot] = 1
+        markNear(0, length)
+        any = true
       }
 
       if (!any) continue
 
-      for (let at = 0; at < tokens.length; at++) {
-        const token = tokens.get(at)!
+      for (let index = 0; index < length; index++) {
+        if (near[index] !== paragraphs) continue
+        const token = tokens.get(index)!
         if (!token.word || !firstWords.mayHave(token.key)) continue
         const slots = byFirstWord.get(token.norm)
         if (!slots) continue
         for (const slot of slots) {
-          if (seen[slot] !== complete[slot]) continue
+          if (possible[slot] === 0) continue
           const pattern = active[slot]!
-          const found = matchAt(pattern, tokens, at)
+          const found = matchAt(pattern, tokens, index)
           if (!found) continue
           const key = found.start + ':' + found.end
           if (reported.has(key)) continue
@@ -265,20 +331,69 @@ export default function calque(options?: CalqueOptions) {
     }
   }
 
-  /** Note which required steps `token` (the `at`-th) is a word of. */
-  function note(token: Token, at: number): void {
-    const first = token.text.charCodeAt(0)
-    if (first >= 48 && first <= 57) mark(digitKey)
-    if (!requiredWords.mayHave(token.key)) return
-    mark(token.norm)
-    // `&<eol>`: the first token, or one after a line break.
-    if (at === 0 || token.breakBefore) mark(lineStartKey + token.norm)
+  /** Record the node as the next token (as `tokenize` would) and note what it is. */
+  function step(node: RootContent): void {
+    const position = node.position
+    if (!position || position.start.offset === undefined || position.end.offset === undefined) return
+    if (node.type === 'WhiteSpaceNode') {
+      if (node.value !== ' ' && node.value.includes('\n')) breakBefore = true
+      return
+    }
+
+    const at = tokens.length
+    const value = valueOf(node)
+    const key = gateKey(value)
+    tokens.push(node, value, key, breakBefore)
+    const first = value.charCodeAt(0)
+    if (first >= 48 && first <= 57) mark(digitKey, at)
+    if (requiredWords.mayHave(key)) {
+      const norm = normalise(value)
+      mark(norm, at)
+      // `&<eol>`: the first token, or one after a line break.
+      if (at === 0 || breakBefore) mark(lineStartKey + norm, at)
+    }
+
+    breakBefore = false
   }
 
-  function mark(key: string): void {
+  /**
+   * A word of a required step at token `at`: when the pattern now has a
+   * word of each step within its reach, it may match with its anchor
+   * within that reach of `at`.
+   */
+  function mark(key: string, at: number): void {
     const list = required.get(key)
     if (!list) return
-    for (let at = 0; at < list.length; at += 2) seen[list[at]!]! |= list[at + 1]!
+    const here = base + at
+    for (let index = 0; index < list.length; index += 2) {
+      const slot = list[index]!
+      lastSeen[slot * 32 + list[index + 1]!] = here
+      const pattern = active[slot]!
+      const from = here - pattern.reach + 1
+      let all = true
+      for (let bit = 0; bit < pattern.required.length; bit++) {
+        if (lastSeen[slot * 32 + bit]! < from) {
+          all = false
+          break
+        }
+      }
+
+      if (!all) continue
+      possible[slot] = 1
+      any = true
+      markNear(at - pattern.reach + 1, at + pattern.reach)
+    }
+  }
+
+  /** Tokens `from` (inclusive) to `to` (exclusive) are near a possible match. */
+  function markNear(from: number, to: number): void {
+    if (to > near.length) {
+      const grown = new Int32Array(Math.max(to, near.length * 2))
+      grown.set(near)
+      near = grown
+    }
+
+    for (let index = Math.max(0, from); index < to; index++) near[index] = paragraphs
   }
 }
 
@@ -296,11 +411,9 @@ interface PatternIndex {
   /** Patterns (by their place in `active`) by the first word of their anchor. */
   byFirstWord: Map<string, number[]>
   firstWords: WordGate
-  /** Per key of a required step: pairs of slot and the step's bit. */
+  /** Per key of a required step: pairs of slot and the step's index. */
   required: Map<string, number[]>
   requiredWords: WordGate
-  /** Per slot, the bits of all its required steps. */
-  complete: Int32Array
 }
 
 /** Built once per set of skipped ids: `check()` makes a plugin per text. */
@@ -317,8 +430,7 @@ function patternIndex(skipped: string[]): PatternIndex {
     byFirstWord: new Map(),
     firstWords: new WordGate(),
     required: new Map(),
-    requiredWords: new WordGate(),
-    complete: new Int32Array(active.length)
+    requiredWords: new WordGate()
   }
 
   for (const [slot, pattern] of active.entries()) {
@@ -332,18 +444,17 @@ function patternIndex(skipped: string[]): PatternIndex {
     }
 
     for (const [bit, step] of pattern.required.entries()) {
-      index.complete[slot]! |= 1 << bit
       for (const word of step.words) {
         const key = step.lineStart ? lineStartKey + word : word
         const list = index.required.get(key) ?? []
-        list.push(slot, 1 << bit)
+        list.push(slot, bit)
         index.required.set(key, list)
         index.requiredWords.add(word)
       }
 
       if (step.digits) {
         const list = index.required.get(digitKey) ?? []
-        list.push(slot, 1 << bit)
+        list.push(slot, bit)
         index.required.set(digitKey, list)
       }
     }
@@ -362,7 +473,7 @@ function patternIndex(skipped: string[]): PatternIndex {
  * so a `no` is always right.
  */
 class WordGate {
-  private readonly bits = new Uint32Array(1 << 15)
+  private readonly bits = new Uint32Array(1 << 11)
   private open = false
 
   add(word: string): void {
@@ -377,7 +488,10 @@ class WordGate {
   }
 }
 
-/** A 20-bit hash of a word's length and first, second and last characters; -1 past ASCII. */
+/**
+ * A 16-bit hash of a word's length and first, second and last characters
+ * (small enough a table to stay in the processor's cache); -1 past ASCII.
+ */
 function gateKey(word: string): number {
   const length = word.length
   let first = word.charCodeAt(0)
@@ -388,7 +502,7 @@ function gateKey(word: string): number {
   if (second >= 65 && second <= 90) second += 32
   if (last >= 65 && last <= 90) last += 32
   const key = (Math.min(length, 31) << 21) | (first << 14) | (second << 7) | last
-  return (key ^ (key >>> 11)) & 0xfffff
+  return (key ^ (key >>> 13) ^ (key >>> 21)) & 0xffff
 }
 
 interface Match {
@@ -734,8 +848,13 @@ function compile(entry: CalqueEntry): Compiled {
     if (filter) required.push(filter)
   }
 
-  if (required.length > 31) required.length = 31
-  return {entry, steps, spanFrom, spanTo, anchorFrom, anchorTo, after, before, required}
+  if (required.length > 32) required.length = 32
+  let reach = 0
+  for (const step of steps) {
+    if (step.type === 'token') reach++
+    else if (step.type === 'gap') reach += step.max
+  }
+  return {entry, steps, spanFrom, spanTo, anchorFrom, anchorTo, after, before, required, reach}
 }
 
 function plainRun(steps: Step[], from: number, to: number): [number, number] | undefined {
@@ -778,39 +897,13 @@ function normalise(word: string): string {
   return word
 }
 
-/**
- * The paragraph's words and punctuation into `tokens`; spaces folded into
- * `breakBefore`. Read straight off the tree: a word is nearly always one
- * text node, whose value is taken as it is.
- */
-function tokenize(paragraph: Paragraph, tokens: TokenList): void {
-  tokens.clear()
-  let breakBefore = false
-  for (const sentence of paragraph.children) {
-    if (sentence.type !== 'SentenceNode') {
-      breakBefore = addToken(tokens, sentence, breakBefore)
-      continue
-    }
-
-    for (const node of sentence.children) breakBefore = addToken(tokens, node, breakBefore)
-  }
-}
-
-/** Add `node` as a token (or note its line break); returns the next `breakBefore`. */
-function addToken(tokens: TokenList, node: RootContent, breakBefore: boolean): boolean {
-  const position = node.position
-  if (!position || position.start.offset === undefined || position.end.offset === undefined) {
-    return breakBefore
-  }
-
-  if (node.type === 'WhiteSpaceNode') return breakBefore || node.value.includes('\n')
-  tokens.add(node.type === 'WordNode', valueOf(node), position.start.offset, position.end.offset, breakBefore)
-  return false
-}
-
+/** A token's text: a word is nearly always one text node, whose value is taken as it is. */
 function valueOf(node: RootContent): string {
-  if ('value' in node) return node.value
-  const {children} = node
-  const only = children.length === 1 ? children[0]! : undefined
-  return only && 'value' in only ? only.value : toString(node)
+  if (node.type === 'WordNode') {
+    const {children} = node
+    const only = children.length === 1 ? children[0]! : undefined
+    return only && only.type === 'TextNode' ? only.value : toString(node)
+  }
+
+  return 'value' in node ? node.value : toString(node)
 }
