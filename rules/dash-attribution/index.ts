@@ -832,7 +832,7 @@ function mayHoldFinding(paragraph: Paragraph): boolean {
       const value = wordValue(node)
       const lower = verbGate.mayHave(value) ? lowerCase(value) : ''
       const verb = lower !== '' && allVerbs.has(lower)
-      if (scan.word(verb)) return true
+      if (scan.word(value, verb)) return true
       if (!verb) continue
       if (invertedVerbs.has(lower) && mayTrailInverted(nodes, index)) return true
       if (pronounVerbs.has(lower) && mayTrailPronoun(nodes, index)) return true
@@ -846,15 +846,27 @@ function mayHoldFinding(paragraph: Paragraph): boolean {
 class PrefilterState {
   /** Words in the unbroken run after the last dash or quotation mark, or -1. */
   private runAfterMark = -1
+  /** Whether the run's first word can open a speaker: a pronoun, a capital, a determiner. */
+  private speaker = false
+  /** Whether the run must follow its mark with no space (a misplaced quotation mark). */
+  private glued = false
   /** 1 after a verb, 2 after the verb and `:` (spaces aside), else 0. */
   private verbColon = 0
+  /** The last token ended speech (`,` `.` `!` `?` `…`); the last two were that and a space. */
+  private lastEnds = false
+  private endThenSpace = false
 
   /** A word; whether it is a verb that may end an attribution after a mark. */
-  word(verb: boolean): boolean {
+  word(value: string, verb: boolean): boolean {
     this.verbColon = verb ? 1 : 0
+    this.lastEnds = false
+    this.endThenSpace = false
     if (this.runAfterMark < 0) return false
+    if (this.runAfterMark === 0) this.speaker = mayOpenAttribution(value)
+    this.glued = false
     this.runAfterMark++
-    if (verb && this.runAfterMark <= 6) return true
+    // `— said the minister`, or `— the minister said` (a speaker of at most five words).
+    if (verb && (this.runAfterMark === 1 || (this.speaker && this.runAfterMark <= 6))) return true
     if (this.runAfterMark > 6) this.runAfterMark = -1
     return false
   }
@@ -862,23 +874,42 @@ class PrefilterState {
   /** Any other token; whether it is a dash after `said:`. */
   other(node: RootContent): boolean {
     if (node.type === 'WhiteSpaceNode') {
-      // An attribution does not go on past a line end.
-      if (node.value !== ' ' && node.value.includes('\n')) this.runAfterMark = -1
+      // An attribution does not go on past a line end, nor past a space
+      // after a misplaced quotation mark.
+      if ((node.value !== ' ' && node.value.includes('\n')) || this.glued) this.runAfterMark = -1
+      this.endThenSpace = this.lastEnds && node.value === ' '
+      this.lastEnds = false
       return false
     }
 
     const value = 'value' in node ? node.value : ''
     if (isMark(value)) {
       if (this.verbColon === 2) return true
-      this.runAfterMark = 0
+      // `…there, "he said`: a quotation mark after a space after the speech.
+      const quote = value === '"' || value === '“'
+      this.runAfterMark = quote && !this.endThenSpace ? -1 : 0
+      this.glued = quote
       this.verbColon = 0
-      return false
+    } else {
+      this.verbColon = this.verbColon === 1 && value === ':' ? 2 : 0
+      this.runAfterMark = -1
     }
 
-    this.verbColon = this.verbColon === 1 && value === ':' ? 2 : 0
-    this.runAfterMark = -1
+    this.lastEnds = endsSpeech.has(value)
+    this.endThenSpace = false
     return false
   }
+}
+
+/** Marks that can end the speech before a misplaced quotation mark. */
+const endsSpeech = new Set([',', '.', '!', '?', '…', '...'])
+
+/** A pronoun, a capitalised word or a determiner: what a speaker starts with. */
+function mayOpenAttribution(value: string): boolean {
+  const first = value.charCodeAt(0)
+  if ((first >= 65 && first <= 90) || first >= 128) return true
+  const lower = lowerCase(value)
+  return pronouns.has(lower) || determiners.has(value)
 }
 
 /**
@@ -890,7 +921,7 @@ function mayTrailInverted(nodes: readonly SentenceContent[], verb: number): bool
     holds(nodes, verb + 1, isSingleSpace) &&
     holds(nodes, verb + 2, mayOpenSpeaker) &&
     holds(nodes, verb - 1, isSingleSpace) &&
-    holds(nodes, verb - 2, (node) => endsClause(node, false))
+    endsClause(nodes, verb - 2, false)
   )
 }
 
@@ -898,17 +929,21 @@ function mayOpenSpeaker(node: SentenceContent): boolean {
   if (node.type !== 'WordNode') return false
   const value = wordValue(node)
   const first = value.charCodeAt(0)
-  // A capital (`Jerman`, `Ms Smith`), or `the minister`.
-  return (first >= 65 && first <= 90) || first >= 128 || determiners.has(value)
+  // A capital (`Jerman`, `Ms Smith`), or `the minister` (not `that`, `this`, `one`).
+  return (
+    (first >= 65 && first <= 90) ||
+    first >= 128 ||
+    (determiners.has(value) && value !== 'that' && value !== 'this' && value !== 'one')
+  )
 }
 
 /** `…today he said`: a time word or closing quote, a space, a pronoun, a space, the verb. */
 function mayTrailPronoun(nodes: readonly SentenceContent[], verb: number): boolean {
   return (
     holds(nodes, verb - 1, (node) => node.type === 'WhiteSpaceNode') &&
-    holds(nodes, verb - 2, (node) => node.type === 'WordNode') &&
+    holds(nodes, verb - 2, (node) => node.type === 'WordNode' && pronouns.has(lowerCase(wordValue(node)))) &&
     holds(nodes, verb - 3, isSingleSpace) &&
-    holds(nodes, verb - 4, (node) => endsClause(node, true))
+    endsClause(nodes, verb - 4, true)
   )
 }
 
@@ -922,7 +957,14 @@ function holds(
   return node === undefined || test(node)
 }
 
-function endsClause(node: SentenceContent, pronoun: boolean): boolean {
+/**
+ * Whether the node at `index` can end the clause before a trailing
+ * attribution: a word, or a closing quotation mark after a word or `.`
+ * (`…respond" said Peskov`); true past the sentence's edges.
+ */
+function endsClause(nodes: readonly SentenceContent[], index: number, pronoun: boolean): boolean {
+  const node = nodes[index]
+  if (node === undefined) return true
   if (node.type === 'WordNode') {
     const lower = lowerCase(wordValue(node))
     // After `as`, `has`, `what`…, or an adverb, the verb is part of the clause.
@@ -930,7 +972,8 @@ function endsClause(node: SentenceContent, pronoun: boolean): boolean {
     return clauseEnds.has(lower)
   }
 
-  return 'value' in node && closingQuotes.has(node.value)
+  if (!('value' in node) || !closingQuotes.has(node.value)) return false
+  return holds(nodes, index - 1, (before) => before.type === 'WordNode' || ('value' in before && before.value === '.'))
 }
 
 function isSingleSpace(node: SentenceContent): boolean {
