@@ -39,7 +39,7 @@
 import type {Paragraph, Root, RootContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {offsets, report} from '../../src/rule-kit.js'
+import {report} from '../../src/rule-kit.js'
 import data from './calques.json' with {type: 'json'}
 
 const ruleId = 'calque'
@@ -283,7 +283,8 @@ export default function calque(options?: CalqueOptions) {
 
   return function (tree: Root, file: VFile) {
     const text = String(file)
-    const reported = new Set<string>()
+    // Spans reported, made when the first match is found.
+    let reported: Set<string> | undefined
 
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
@@ -323,6 +324,7 @@ export default function calque(options?: CalqueOptions) {
           const found = matchAt(pattern, tokens, index)
           if (!found) continue
           const key = found.start + ':' + found.end
+          reported ??= new Set()
           if (reported.has(key)) continue
           reported.add(key)
           emit(file, text, pattern, found)

@@ -49,7 +49,7 @@
 import type {Paragraph, Root, RootContent, SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {offsets, report} from '../../src/rule-kit.js'
+import {report} from '../../src/rule-kit.js'
 import {isCommonWord, isDictionaryName} from '../../src/words.js'
 import verbData from './verbs.json' with {type: 'json'}
 
@@ -814,7 +814,7 @@ function isLowerCase(word: string): boolean {
  * none of these.
  */
 function mayHoldFinding(paragraph: Paragraph): boolean {
-  const scan = new PrefilterState()
+  const scan = prefilter.reset()
   for (const child of paragraph.children) {
     if (child.type !== 'SentenceNode') {
       if (scan.other(child)) return true
@@ -855,6 +855,16 @@ class PrefilterState {
   /** The last token ended speech (`,` `.` `!` `?` `…`); the last two were that and a space. */
   private lastEnds = false
   private endThenSpace = false
+
+  reset(): this {
+    this.runAfterMark = -1
+    this.speaker = false
+    this.glued = false
+    this.verbColon = 0
+    this.lastEnds = false
+    this.endThenSpace = false
+    return this
+  }
 
   /** A word; whether it is a verb that may end an attribution after a mark. */
   word(value: string, verb: boolean): boolean {
@@ -900,6 +910,9 @@ class PrefilterState {
     return false
   }
 }
+
+/** One state for every paragraph: nothing is allocated per paragraph. */
+const prefilter = new PrefilterState()
 
 /** Marks that can end the speech before a misplaced quotation mark. */
 const endsSpeech = new Set([',', '.', '!', '?', '…', '...'])

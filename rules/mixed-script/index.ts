@@ -38,7 +38,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import translitModule from 'cyrillic-to-translit-js'
-import {offsets, report} from '../../src/rule-kit.js'
+import {report} from '../../src/rule-kit.js'
 import {isCommonWord, isDictionaryName} from '../../src/words.js'
 import abbreviationData from '../number-format/abbreviations.json' with {type: 'json'}
 import homoglyphData from './homoglyphs.json' with {type: 'json'}
@@ -85,11 +85,12 @@ export default function mixedScript(_options?: MixedScriptOptions) {
     const text = String(file)
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
-      const place = offsets(paragraph)
+      const start = paragraph.position?.start.offset
+      const end = paragraph.position?.end.offset
       // Every finding needs a Cyrillic or Greek letter: most paragraphs
       // have none and are passed over with one cheap scan.
-      if (place && hasCyrillicOrGreek(text, place.start, place.end)) {
-        scanParagraph(file, text, place.start, place.end)
+      if (start !== undefined && end !== undefined && hasCyrillicOrGreek(text, start, end)) {
+        scanParagraph(file, text, start, end)
       }
     }
   }

@@ -40,7 +40,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {offsets, report} from '../../src/rule-kit.js'
+import {report} from '../../src/rule-kit.js'
 import {isCommonWord} from '../../src/words.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
@@ -74,9 +74,9 @@ export default function spacing(_options?: SpacingOptions) {
     const text = String(file)
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
-      const place = offsets(paragraph)
-      if (!place) continue
-      const {start, end} = place
+      const start = paragraph.position?.start.offset
+      const end = paragraph.position?.end.offset
+      if (start === undefined || end === undefined) continue
       // One pass finds the few characters each check acts on; the checks
       // then look only there.
       found.survey(text, start, end)
