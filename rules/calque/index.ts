@@ -335,10 +335,12 @@ export default function calque(options?: CalqueOptions) {
 
   /** Record the node as the next token (as `tokenize` would) and note what it is. */
   function step(node: RootContent): void {
+    // A plain space changes nothing (and is most of the nodes).
+    if (node.type === 'WhiteSpaceNode' && node.value === ' ') return
     const position = node.position
     if (!position || position.start.offset === undefined || position.end.offset === undefined) return
     if (node.type === 'WhiteSpaceNode') {
-      if (node.value !== ' ' && node.value.includes('\n')) breakBefore = true
+      if (node.value.includes('\n')) breakBefore = true
       return
     }
 
