@@ -552,12 +552,17 @@ class ParagraphScan {
 
     if (invertedVerbs.has(lower)) {
       const speaker = this.wordRun(verb + 1, 5, true)
-      const texts = speaker.map((index) => tokens.get(index)!.text)
-      const closing =
-        speaker.length > 0 && isInvertedSpeaker(texts)
-          ? this.closing(speaker[speaker.length - 1]!)
-          : undefined
-      if (closing && (closing.how === 'end' || closing.how === 'line')) {
+      // The sentence ends after the speaker, and the clause before could
+      // take a comma; only then is the speaker looked at (a dictionary
+      // look-up). With a speaker after the verb, the pronoun reading below
+      // cannot apply either way.
+      const closing = speaker.length > 0 ? this.closing(speaker[speaker.length - 1]!) : undefined
+      if (
+        closing &&
+        (closing.how === 'end' || closing.how === 'line') &&
+        this.commaTarget(verb, 3, false) !== undefined &&
+        isInvertedSpeaker(speaker.map((index) => tokens.get(index)!.text))
+      ) {
         this.missingComma(verb, 3, false)
         return
       }
@@ -577,36 +582,47 @@ class ParagraphScan {
 
   /** Report the missing comma before the attribution starting at `first`. */
   private missingComma(first: number, minimumWords: number, pronoun: boolean): void {
-    const {tokens} = this
-    const space = first - 1
-    if (space < 1 || tokens.get(space)!.kind !== 'space' || tokens.get(space)!.text !== ' ') return
-    const before = tokens.get(space - 1)!
-
-    if (before.kind === 'punct' && closingQuotes.has(before.text)) {
-      this.quoteWithoutComma(space - 1)
+    const target = this.commaTarget(first, minimumWords, pronoun)
+    if (target === undefined) return
+    if (typeof target === 'number') {
+      this.quoteWithoutComma(target)
       return
     }
-
-    if (before.kind !== 'word' || !/^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.test(before.text)) return
-    const lower = before.text.toLowerCase()
-    if (notBeforeInverted.has(lower)) return
-    if (pronoun && !clauseEnds.has(lower)) return
-    if (!pronoun && lower.endsWith('ly')) return
-    if (this.wordsSinceSentenceStart(space - 1) < minimumWords) return
 
     report(this.file, {
       ruleId,
       reason: pronoun
         ? 'The attribution at the end of this sentence has no comma before it: `…today, he said.`'
         : 'The attribution at the end of this sentence has no comma before it: `…will discuss this, concludes Jerman.`',
-      start: before.start,
-      end: before.end,
-      expected: [before.text + ','],
+      start: target.start,
+      end: target.end,
+      expected: [target.text + ','],
       // `he said` after a clause can still close a `that` clause; the
       // inverted form cannot.
       fix: !pronoun
     })
   }
+
+  /**
+   * Where the comma before the attribution starting at `first` would go:
+   * after the word before it (returned), or inside a closing quotation mark
+   * (its index); undefined when the clause does not allow one.
+   */
+  private commaTarget(first: number, minimumWords: number, pronoun: boolean): Token | number | undefined {
+    const {tokens} = this
+    const space = first - 1
+    if (space < 1 || tokens.get(space)!.kind !== 'space' || tokens.get(space)!.text !== ' ') return undefined
+    const before = tokens.get(space - 1)!
+    if (before.kind === 'punct' && closingQuotes.has(before.text)) return space - 1
+    if (before.kind !== 'word' || !/^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.test(before.text)) return undefined
+    const lower = before.text.toLowerCase()
+    if (notBeforeInverted.has(lower)) return undefined
+    if (pronoun && !clauseEnds.has(lower)) return undefined
+    if (!pronoun && lower.endsWith('ly')) return undefined
+    if (this.wordsSinceSentenceStart(space - 1) < minimumWords) return undefined
+    return before
+  }
+
 
   /** `“We will respond” said Peskov.` → `“We will respond,” said Peskov.` */
   private quoteWithoutComma(quote: number): void {
