@@ -35,6 +35,11 @@
  * check is bounded by the pattern, so the work is linear in the text.
  * (`nlcst-search` found the anchors in a first version, at 1.6 s per MB —
  * five times the parse; the index does the same in a fraction of it.)
+ *
+ * Most words start no pattern that can match there, so a first pass over a
+ * paragraph's nodes only notes the words of each pattern's required steps;
+ * patterns are tried only within their reach of a place where all their
+ * required words stand, and tokens are built only when a match asks.
  */
 import type {Paragraph, Root, RootContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'

@@ -31,7 +31,8 @@
  * `number-format`), Greek letters on their own (`α`, `π`, `Δx`) and Greek
  * letters in units (`μm`).
  *
- * One pass over each paragraph: words are runs of letters; a run of
+ * One pass over each paragraph that has a Cyrillic or Greek letter at all
+ * (nearly none has, and one scan tells): words are runs of letters; a run of
  * Cyrillic words joined by spaces, hyphens, full stops or commas is one
  * finding.
  */
@@ -97,25 +98,6 @@ export default function mixedScript(_options?: MixedScriptOptions) {
 }
 
 type Script = 'latin' | 'cyrillic' | 'greek' | 'other'
-
-/** A superset of the code points `scriptOf` calls Cyrillic or Greek. */
-function hasCyrillicOrGreek(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index)
-    if (code < 0x370) continue
-    if (
-      code <= 0x52f ||
-      (code >= 0x1c80 && code <= 0x1c8f) ||
-      (code >= 0x1f00 && code <= 0x1fff) ||
-      (code >= 0x2de0 && code <= 0x2dff) ||
-      (code >= 0xa640 && code <= 0xa69f)
-    ) {
-      return true
-    }
-  }
-
-  return false
-}
 
 interface Word {
   start: number
@@ -510,6 +492,25 @@ function isSpace(code: number): boolean {
 /** Letters and combining marks (`Москва́`) make up words. */
 function isWordChar(code: number): boolean {
   return scriptOf(code) !== 'none' || (code >= 0x300 && code <= 0x36f)
+}
+
+/** A superset of the code points `scriptOf` calls Cyrillic or Greek. */
+function hasCyrillicOrGreek(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x370) continue
+    if (
+      code <= 0x52f ||
+      (code >= 0x1c80 && code <= 0x1c8f) ||
+      (code >= 0x1f00 && code <= 0x1fff) ||
+      (code >= 0x2de0 && code <= 0x2dff) ||
+      (code >= 0xa640 && code <= 0xa69f)
+    ) {
+      return true
+    }
+  }
+
+  return false
 }
 
 function scriptOf(code: number): Script | 'none' {
