@@ -6,7 +6,7 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFileMessage} from 'vfile-message'
-import {paragraphsWithWideSpace, sentencesWithArticle} from './narrow.js'
+import {paragraphsWithWideSpace, sentencesWithArticle, sentencesWithRepeat} from './narrow.js'
 import {doubledFunctionWord} from './repeated-words/fix.js'
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import retextRepeatedWords from 'retext-repeated-words'
@@ -52,7 +52,7 @@ export const rules: RuleDefinition[] = [
     id: 'repeated-words',
     description: 'A word repeated by mistake (`the the`), from retext-repeated-words.',
     plugin: retextRepeatedWords as Plugin<[any?], Root>,
-    external: {fix: doubledFunctionWord}
+    external: {fix: doubledFunctionWord, narrow: sentencesWithRepeat}
   },
   {
     id: 'indefinite-article',

@@ -6,14 +6,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import retextIndefiniteArticle from 'retext-indefinite-article'
+import retextRepeatedWords from 'retext-repeated-words'
 import retextSentenceSpacing from 'retext-sentence-spacing'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {paragraphsWithWideSpace, sentencesWithArticle} from '../rules/narrow.js'
+import {paragraphsWithWideSpace, sentencesWithArticle, sentencesWithRepeat} from '../rules/narrow.js'
 import {parseDocument} from '../src/parse.js'
 
 const corpus = path.join(import.meta.dirname, '..', 'corpus', 'mt')
 const texts = [
+  'The the end. Don\'t don\'t stop. It is is. D. D. will. Heavy heavy. the The. 5 5 pages. ÉTÉ été.\n\n' +
   'An apple, a hour, AN owl. A  European union.  a euro.\n\nAn  “a” a. It was a. A\n\nTwo  spaces.  Three   spaces. One. Tab\tspace.',
   ...fs.readdirSync(corpus)
     .filter((name) => name.endsWith('.mt.txt'))
@@ -40,6 +42,17 @@ describe('narrowed trees give the same findings', () => {
     }
 
     expect(total).toBeGreaterThan(0)
+  })
+
+  it('retext-repeated-words', () => {
+    let total = 0
+    for (const text of texts) {
+      const whole = findings(retextRepeatedWords as () => unknown, text)
+      total += whole.length
+      expect(findings(retextRepeatedWords as () => unknown, text, sentencesWithRepeat)).toEqual(whole)
+    }
+
+    expect(total).toBeGreaterThan(3)
   })
 
   it('retext-sentence-spacing', () => {
