@@ -89,6 +89,8 @@ interface WordUses extends Uses {
   after: Map<string, Uses> | undefined
   /** Whether the check looks at it: its key has a chosen spelling. */
   checked: boolean
+  /** Where the sentences start that use it. */
+  sentences: number[]
 }
 
 /** Two capitalised words one space apart (`Li Feng`). */
@@ -97,6 +99,8 @@ interface PairUses {
   right: string
   /** Uses by the capitalised word right before the pair ('' for none). */
   after: Map<string, Uses>
+  /** Where the sentences start that use it. */
+  sentences: number[]
 }
 
 interface State {
@@ -114,9 +118,16 @@ interface State {
   groups: Groups
   /** Name before + key → spelling → uses, for the keys written as one word and as two. */
   joined: Groups
-  /** The keys of `chosen` and of `chosenJoined`: the only words the check looks at. */
-  chosenKeys: Set<string>
-  joinedKeys: Set<string>
+  /**
+   * Length, first and last letter of the words whose key is chosen (see
+   * `WordUses.checked`): most words differ from all of them there, which is
+   * cheaper to see than to look the word up.
+   */
+  checkedShapes: Set<number>
+  /** The pairs whose key is chosen, with the key. */
+  checkedPairs: Map<string, string>
+  /** Where the sentences start that use them or the words of `checkedShapes`: the only ones the check reads. */
+  checkedSentences: Set<number>
 }
 
 function createState(): State {
@@ -128,8 +139,9 @@ function createState(): State {
     chosenJoined: undefined,
     groups: new Map(),
     joined: new Map(),
-    chosenKeys: new Set(),
-    joinedKeys: new Set()
+    checkedShapes: new Set(),
+    checkedPairs: new Map(),
+    checkedSentences: new Set()
   }
 }
 
@@ -140,18 +152,28 @@ function createState(): State {
  * only where a key has more than one spelling.
  */
 function collect(tree: Root, _file: VFile, state: State): void {
-  walk(tree, {
-    word(value, start, _end, before) {
+  walk(tree, undefined, {
+    word(value, start, _end, before, sentence) {
       let uses = state.words.get(value)
       if (uses === undefined) {
-        const key = keyOf(value)
-        uses = {key, count: 0, first: start, order: state.counted, alone: undefined, after: undefined, checked: false}
+        const key = normalise(value)
+        uses = {
+          key,
+          count: 0,
+          first: start,
+          order: state.counted,
+          alone: undefined,
+          after: undefined,
+          checked: false,
+          sentences: []
+        }
         state.words.set(value, uses)
       }
 
       if (!uses.key) return
       const order = state.counted++
       uses.count++
+      addSentence(uses.sentences, sentence)
       if (before) {
         uses.after ??= new Map()
         addUse(uses.after, before, start, order)
@@ -161,18 +183,23 @@ function collect(tree: Root, _file: VFile, state: State): void {
         uses.alone = {count: 1, first: start, order}
       }
     },
-    pair(left, right, start, _end, before) {
+    pair(left, right, start, _end, before, sentence) {
       const order = state.counted++
       const spelling = left + ' ' + right
       let uses = state.pairs.get(spelling)
       if (uses === undefined) {
-        uses = {left, right, after: new Map()}
+        uses = {left, right, after: new Map(), sentences: []}
         state.pairs.set(spelling, uses)
       }
 
       addUse(uses.after, before, start, order)
+      addSentence(uses.sentences, sentence)
     }
   })
+}
+
+function addSentence(sentences: number[], sentence: number): void {
+  if (sentences[sentences.length - 1] !== sentence) sentences.push(sentence)
 }
 
 function addUse(map: Map<string, Uses>, key: string, start: number, order: number): void {
@@ -184,10 +211,11 @@ function addUse(map: Map<string, Uses>, key: string, start: number, order: numbe
 /** Second pass: report every spelling that is not the chosen one. */
 function check(tree: Root, file: VFile, state: State): void {
   if (state.chosen === undefined) choose(state)
-  if (state.chosenKeys.size === 0 && state.joinedKeys.size === 0) return
+  if (state.checkedSentences.size === 0) return
 
-  walk(tree, {
+  walk(tree, state.checkedSentences, {
     word(value, start, end, before) {
+      if (!state.checkedShapes.has(shape(value))) return
       // Every name word was seen in the first pass.
       const uses = state.words.get(value)
       if (!uses?.checked || isCommonWord(value)) return
@@ -195,11 +223,10 @@ function check(tree: Root, file: VFile, state: State): void {
       checkOccurrence(file, state, {spelling: value, start, end, pair: false, key, before: contextOf(before)})
     },
     pair(left, right, start, end, before) {
-      if (state.joinedKeys.size === 0) return
-      const joined = join(left, right)
-      const key = joinedKey(joined)
-      if (!key || !state.joinedKeys.has(key) || isCommonWord(joined)) return
+      if (state.checkedPairs.size === 0) return
       const spelling = left + ' ' + right
+      const key = state.checkedPairs.get(spelling)
+      if (key === undefined) return
       checkOccurrence(file, state, {spelling, start, end, pair: true, key, before: contextOf(before)})
     }
   })
@@ -297,18 +324,18 @@ function choose(state: State): void {
   // One word or two: a pair counts where a name word has its key, and with
   // that word, by the name word before each.
   const joinedStaged: Map<string, Map<string, Staged>> = new Map()
-  const pairKeys = new Set<string>()
+  const pairKeys = new Map<string, string>()
   for (const [spelling, pair] of state.pairs) {
-    const joined = join(pair.left, pair.right)
-    const key = joinedKey(joined)
+    const joined = pair.left + pair.right.toLowerCase()
+    const key = joined.length > 40 ? '' : normalise(joined)
     if (!key || !byKey.has(key) || isCommonWord(joined) || namesOf(key).length === 0) continue
-    pairKeys.add(key)
+    pairKeys.set(spelling, key)
     for (const [before, uses] of pair.after) {
       stage(joinedStaged, contextOf(before) + '|' + key, spelling, uses, true)
     }
   }
 
-  for (const key of pairKeys) {
+  for (const key of new Set(pairKeys.values())) {
     for (const value of namesOf(key)) {
       const {alone, after} = state.words.get(value)!
       if (alone) stage(joinedStaged, '|' + key, value, alone, false)
@@ -320,11 +347,28 @@ function choose(state: State): void {
 
   state.joined = settle(joinedStaged)
   state.chosenJoined = pick(state.joined, true)
-  for (const key of state.chosen.keys()) state.chosenKeys.add(key)
-  for (const group of state.chosenJoined.keys()) state.joinedKeys.add(group.slice(group.indexOf('|') + 1))
-  for (const uses of state.words.values()) {
-    uses.checked = state.chosenKeys.has(uses.key) || state.joinedKeys.has(uses.key)
+  const keys = new Set(state.chosen.keys())
+  const joinedKeys = new Set<string>()
+  for (const group of state.chosenJoined.keys()) joinedKeys.add(group.slice(group.indexOf('|') + 1))
+  for (const [value, uses] of state.words) {
+    uses.checked = keys.has(uses.key) || joinedKeys.has(uses.key)
+    if (!uses.checked) continue
+    state.checkedShapes.add(shape(value))
+    for (const sentence of uses.sentences) state.checkedSentences.add(sentence)
   }
+
+  for (const [spelling, key] of pairKeys) {
+    if (!joinedKeys.has(key)) continue
+    state.checkedPairs.set(spelling, key)
+    for (const sentence of state.pairs.get(spelling)!.sentences) state.checkedSentences.add(sentence)
+  }
+}
+
+/** A small number for the length, first and last character of a word (not one per word). */
+function shape(word: string): number {
+  const first = word.charCodeAt(0) & 255
+  const last = word.charCodeAt(word.length - 1) & 255
+  return (Math.min(word.length, 63) << 16) | (first << 8) | last
 }
 
 /** A spelling's uses in a group while the groups are put together. */
@@ -401,33 +445,7 @@ function pick(groups: Groups, joined: boolean): Map<string, Choice> {
   return chosen
 }
 
-/*
- * Keys are worked out once per distinct word; the memo is emptied when it
- * gets large, so that endless distinct words keep memory flat.
- */
-const memoLimit = 50_000
-let keyMemo = new Map<string, string>()
-
 /** The transliteration key of a name word ('' when too short), common word or not. */
-function keyOf(value: string): string {
-  let key = keyMemo.get(value)
-  if (key !== undefined) return key
-  key = normalise(value)
-  if (keyMemo.size >= memoLimit) keyMemo = new Map()
-  keyMemo.set(value, key)
-  return key
-}
-
-/** Two capitalised words written as one (`Li Feng` → `Lifeng`). */
-function join(left: string, right: string): string {
-  return left + right.toLowerCase()
-}
-
-/** The key of two words written as one ('' when too short or too long), common word or not. */
-function joinedKey(joined: string): string {
-  return joined.length > 40 ? '' : keyOf(joined)
-}
-
 function normalise(value: string): string {
   let normal = value.toLowerCase()
   for (const step of steps) normal = normal.replace(step.pattern, step.replacement)
@@ -445,10 +463,13 @@ function contextOf(word: string): string {
 }
 
 interface Visitor {
-  /** A name word; `before` is the capitalised word one space before it, or ''. */
-  word(value: string, start: number, end: number, before: string): void
-  /** Two capitalised words one space apart; `before` as for a word. */
-  pair(left: string, right: string, start: number, end: number, before: string): void
+  /**
+   * A name word; `before` is the capitalised word one space before it, or
+   * ''; `sentence` is where its sentence starts.
+   */
+  word(value: string, start: number, end: number, before: string, sentence: number): void
+  /** Two capitalised words one space apart; `before` and `sentence` as for a word. */
+  pair(left: string, right: string, start: number, end: number, before: string, sentence: number): void
 }
 
 /**
@@ -456,15 +477,18 @@ interface Visitor {
  * (`Lukashenka` of `Lukashenka’s`, `Kuntsevo` of `Kuntsevo-based`) — and
  * every two capitalised words one space apart (`Li Feng`).
  */
-function walk(tree: Root, visitor: Visitor): void {
+function walk(tree: Root, sentences: Set<number> | undefined, visitor: Visitor): void {
   for (const paragraph of tree.children) {
-    if (paragraph.type === 'ParagraphNode') walkParagraph(paragraph, visitor)
+    if (paragraph.type === 'ParagraphNode') walkParagraph(paragraph, sentences, visitor)
   }
 }
 
-function walkParagraph(paragraph: Paragraph, visitor: Visitor): void {
+/** The sentences of a paragraph (only those of `sentences`, if given). */
+function walkParagraph(paragraph: Paragraph, sentences: Set<number> | undefined, visitor: Visitor): void {
   for (const sentence of paragraph.children) {
     if (sentence.type !== 'SentenceNode') continue
+    const start = sentence.position?.start.offset ?? -1
+    if (sentences && !sentences.has(start)) continue
     // The last two capitalised words, when nothing but one space separates them.
     let previous: Capital | undefined
     let beforePrevious: Capital | undefined
@@ -484,10 +508,11 @@ function walkParagraph(paragraph: Paragraph, visitor: Visitor): void {
         continue
       }
 
-      parts(child, spaced ? previous!.value : '', visitor)
+      parts(child, spaced ? previous!.value : '', start, visitor)
       const capital = capitalOf(child)
       if (capital && spaced && previous!.whole) {
-        visitor.pair(previous!.value, capital.value, previous!.start, capital.end, beforePrevious?.value ?? '')
+        const before = beforePrevious?.value ?? ''
+        visitor.pair(previous!.value, capital.value, previous!.start, capital.end, before, start)
       }
 
       beforePrevious = spaced ? previous : undefined
@@ -516,13 +541,13 @@ function capitalOf(word: Word): Capital | undefined {
 }
 
 /** The name words among the text parts of a word; only the first has a word before it. */
-function parts(word: Word, before: string, visitor: Visitor): void {
+function parts(word: Word, before: string, sentence: number, visitor: Visitor): void {
   let first = true
   for (const part of word.children) {
     if (part.type === 'TextNode' && isCapitalWord(part.value, 4, nameWord)) {
       const start = part.position?.start.offset
       const end = part.position?.end.offset
-      if (start !== undefined && end !== undefined) visitor.word(part.value, start, end, first ? before : '')
+      if (start !== undefined && end !== undefined) visitor.word(part.value, start, end, first ? before : '', sentence)
     }
 
     first = false

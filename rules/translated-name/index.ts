@@ -36,6 +36,7 @@
  * words that are not in a name slot (`the Sands of time`), ALL CAPS.
  */
 import type {Paragraph, Root, Word} from 'nlcst'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {toString} from 'nlcst-to-string'
 import {definePhasedRule, report} from '../../src/rule-kit.js'
@@ -85,223 +86,54 @@ const nameLike = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u
 const initial = /^\p{Lu}\p{Ll}?$/u
 const plainWord = /^\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*$/u
 
-/*
- * What the rule needs to know of a word's text, as bits. Most words start
- * with a lower-case letter and matter only as the context of a capitalised
- * one; for them only the vocabulary can say anything, in one look-up. The
- * others are worked out once per distinct word; that memo is emptied when it
- * gets large, so that endless distinct words keep memory flat.
- */
-const isCapitalised = 1
-const isNameLike = 2
-const isInitial = 4
-const isRole = 8
-const isHonorific = 16
-const isAttribution = 32
-const isContext = 64
-const isIndefinite = 128
-const isArticle = 256
-
-/** Vocabulary facts of a word as written (`attribution` is case-sensitive). */
-function exactFacts(text: string): number {
-  return (
-    (honorifics.has(text) ? isHonorific : 0) |
-    (attribution.has(text) ? isAttribution : 0) |
-    (contextWords.has(text) ? isContext : 0)
-  )
-}
-
-/** Vocabulary facts of a word in any case (`roles`, articles). */
-function loweredFacts(lower: string): number {
-  return (
-    (roles.has(lower) ? isRole : 0) |
-    (lower === 'a' || lower === 'an' ? isIndefinite : 0) |
-    (articles.has(lower) ? isArticle : 0)
-  )
-}
-
-/** The vocabulary's lower-case words with their facts (as written and in any case). */
-const vocabularyFacts = new Map<string, number>()
 /**
- * Length, first and last letter of those words: most words of a text differ
- * from every one of them there, which is cheaper to see than to look the word
- * up.
+ * A run of capitalised words in a speaker's place (`analyst Pavel Usov`,
+ * `Usov said`). Whether it is a name, and so a speaker, the dictionary says
+ * only when a slot asks for the speakers before it.
  */
-const vocabularyShapes = new Set<number>()
-for (const word of [...attribution, ...roles, ...honorifics, ...contextWords, ...articles]) {
-  const lower = word.toLowerCase()
-  vocabularyFacts.set(lower, exactFacts(lower) | loweredFacts(lower))
-  vocabularyShapes.add(shape(lower.length, lower.charCodeAt(0), lower.charCodeAt(lower.length - 1)))
-}
-
-/** A small number for a length and two lower-case ASCII letters (not one per word). */
-function shape(length: number, first: number, last: number): number {
-  return (Math.min(length, 63) << 16) | ((first & 255) << 8) | (last & 255)
-}
-
-const memoLimit = 50_000
-let factsMemo = new Map<string, number>()
-let demonymMemo = new Map<string, boolean>()
-
-/**
- * The facts of a word. ASCII words (nearly all) are read character by
- * character, which is cheaper than any look-up; the rest are worked out with
- * the regular expressions, once per distinct word.
- */
-function factsOf(text: string): number {
-  const {length} = text
-  if (length === 0) return 0
-  // `[A-Z][a-z]+(-[A-Z][a-z]+)*`: capital at a part's start, then lower case.
-  let nameLikeSoFar = true
-  let hyphens = 0
-  let partStart = true
-  let partLength = 0
-  for (let index = 0; index < length; index++) {
-    const code = text.charCodeAt(index)
-    if (code >= 128) return memoFacts(text)
-    if (!nameLikeSoFar) continue
-    if (partStart) {
-      if (code < 65 || code > 90) nameLikeSoFar = false
-      partStart = false
-      partLength = 1
-    } else if (code >= 97 && code <= 122) {
-      partLength++
-    } else if (code === 45 /* - */ && partLength >= 2) {
-      hyphens++
-      partStart = true
-    } else {
-      nameLikeSoFar = false
-    }
-  }
-
-  const nameLikeWord = nameLikeSoFar && !partStart && partLength >= 2
-  const first = text.charCodeAt(0)
-  const last = text.charCodeAt(length - 1)
-  let facts =
-    (nameLikeWord ? isNameLike : 0) |
-    (nameLikeWord && hyphens === 0 ? isCapitalised : 0) |
-    // `[A-Z][a-z]?`
-    (first >= 65 && first <= 90 && (length === 1 || (length === 2 && last >= 97 && last <= 122)) ? isInitial : 0)
-  // ASCII lower case is `| 32` for A-Z.
-  const lowerFirst = first >= 65 && first <= 90 ? first | 32 : first
-  const lowerLast = last >= 65 && last <= 90 ? last | 32 : last
-  if (vocabularyShapes.has(shape(length, lowerFirst, lowerLast))) {
-    const lower = text.toLowerCase()
-    facts |= lower === text ? (vocabularyFacts.get(text) ?? 0) : exactFacts(text) | loweredFacts(lower)
-  }
-
-  return facts
-}
-
-function memoFacts(text: string): number {
-  let facts = factsMemo.get(text)
-  if (facts !== undefined) return facts
-  const lower = text.toLowerCase()
-  facts =
-    (capitalised.test(text) ? isCapitalised : 0) |
-    (nameLike.test(text) ? isNameLike : 0) |
-    (initial.test(text) ? isInitial : 0) |
-    exactFacts(text) |
-    loweredFacts(lower)
-  if (factsMemo.size >= memoLimit) factsMemo = new Map()
-  factsMemo.set(text, facts)
-  return facts
-}
-
-interface Token {
-  kind: 'word' | 'punct' | 'other'
-  text: string
-  start: number
-  end: number
-  /** First token of its line. */
-  lineStart: boolean
-  /** A word written with a possessive `'s`, which `text` leaves out. */
-  possessive: boolean
-  /** `factsOf(text)` for words once asked (-1 before), 0 for the rest. */
-  facts: number
-}
-
-/**
- * The tokens of one paragraph. The token objects are reused from paragraph
- * to paragraph: a document has hundreds of thousands of tokens, and most
- * are only looked at once.
- */
-class Tokens {
-  items: Token[] = []
-  length = 0
-
-  /** The token at `index`, undefined outside the paragraph. */
-  get(index: number): Token | undefined {
-    return index >= 0 && index < this.length ? this.items[index] : undefined
-  }
-
-  push(kind: Token['kind'], text: string, start: number, end: number, lineStart: boolean, possessive: boolean): void {
-    let token = this.items[this.length]
-    if (token === undefined) {
-      token = {kind, text, start, end, lineStart, possessive, facts: -1}
-      this.items.push(token)
-    } else {
-      token.kind = kind
-      token.text = text
-      token.start = start
-      token.end = end
-      token.lineStart = lineStart
-      token.possessive = possessive
-    }
-
-    token.facts = kind === 'word' ? -1 : 0
-    this.length++
-  }
-}
-
-const shared = new Tokens()
-
-/** What the rule knows of a token's text (see `factsOf`). */
-function facts(token: Token): number {
-  if (token.facts < 0) token.facts = factsOf(token.text)
-  return token.facts
-}
-
-/**
- * Whether a word may start with an upper-case letter: false at once for the
- * many words that start with an ASCII lower-case letter or a digit.
- */
-function mayBeCapital(text: string): boolean {
-  const code = text.charCodeAt(0)
-  return !((code >= 97 && code <= 122) || (code >= 48 && code <= 57))
-}
-
 interface Speaker {
-  start: number
-  surname: string
+  words: string[]
+  /** Where each word starts. */
+  starts: number[]
+  /** Whether the run is a speaker if the name starts at each word (see `beforeSpeaker`). */
+  speaks: boolean[]
+  /** Where the name starts (-1: no speaker), once asked. */
+  start?: number
+}
+
+/** What the document shows about a capitalised word (or a hyphenated name). */
+interface Notes {
+  /** Used mid-sentence outside any name slot (`of Meta`, `Meta's shares`). */
+  nameUse: boolean
+  /** Shown to be a real surname (`Mr Frost`). */
+  realName: boolean
+  /**
+   * The capitalised words written right before it (`Tom` of `Tom Green`):
+   * it is a real surname if one of them is a given name, which the
+   * dictionary is asked only about the few words found in a slot.
+   */
+  givenBefore: Set<string> | undefined
+  /**
+   * The runs of capitalised words it would be part of the name of (`Xi` of
+   * `President Xi Jinping`); whether a run is a name is asked the same way.
+   */
+  runs: NameRun[] | undefined
 }
 
 interface State {
   entries: Map<string, Array<Required<LexiconEntry>>>
   window: number
-  /** Spellings of the lexicon's surnames (surname and variants). */
-  spellings: Set<string>
-  /** Those of them the document uses. */
-  present: Set<string>
-  /** Words the document shows to be real surnames (`Mr Frost`). */
-  realNames: Set<string>
-  /**
-   * Words the document writes after a capitalised word (`Tom Green`): real
-   * surnames if that word is a given name, which the dictionary is asked
-   * only about the few words found in a slot.
-   */
-  realNameCandidates: Map<string, Set<string>>
-  /** Capitalised words used mid-sentence outside any name slot (`Meta's shares`, `of Meta`). */
-  nameUses: Set<string>
-  /**
-   * The document's runs of two or more capitalised words, each once, by the
-   * words that would be part of the name (`Xi` of `President Xi Jinping`);
-   * whether a run is a name is asked only about the words found in a slot.
-   */
+  /** The document's capitalised words (and hyphenated names). */
+  notes: Map<string, Notes>
+  /** The document's runs of two or more capitalised words, each once. */
   nameRuns: Map<string, NameRun>
-  runsByPart: Map<string, NameRun[]>
-  /** Where the paragraphs start that may hold a name slot. */
-  slotParagraphs: Set<number>
+  /** Where the capitalised words start that may be in a name slot. */
+  slotWords: Set<number>
+  /**
+   * Where a paragraph starts → the sentences the check reads in it: ranges
+   * of sentence indexes (from, to, from, to …) around the slot words.
+   */
+  slotSentences: Map<number, number[]>
   /** Speakers in document order. */
   speakers: Speaker[]
   /** The document is about Russia, Ukraine or Belarus. */
@@ -329,24 +161,13 @@ function createState(options: Options | undefined): State {
     }
   }
 
-  const spellings = new Set<string>()
-  for (const list of entries.values()) {
-    for (const entry of list) {
-      for (const spelling of [entry.surname, ...entry.variants]) spellings.add(spelling)
-    }
-  }
-
   return {
     entries,
     window: options?.window ?? 3000,
-    spellings,
-    present: new Set(),
-    realNames: new Set(),
-    realNameCandidates: new Map(),
-    nameUses: new Set(),
+    notes: new Map(),
     nameRuns: new Map(),
-    runsByPart: new Map(),
-    slotParagraphs: new Set(),
+    slotWords: new Set(),
+    slotSentences: new Map(),
     speakers: [],
     slavic: false
   }
@@ -355,50 +176,74 @@ function createState(options: Options | undefined): State {
 /** First pass, over every piece: who the document names, and how. */
 function collect(tree: Root, _file: VFile, state: State): void {
   for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    const tokens = tokenize(paragraph)
-    let slot = false
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens.get(index)!
-      // Lower-case words only matter as the context of capitalised ones.
-      if (token.kind !== 'word' || !mayBeCapital(token.text)) continue
-      const known = facts(token)
-      if (known & isContext) state.slavic = true
-      if (!(known & isNameLike)) continue
-      const {text} = token
-      if (state.spellings.has(text)) state.present.add(text)
-      if (!(known & isCapitalised)) continue
-      const realName = realNameUse(tokens, index, state)
-      if (realName === true) state.realNames.add(text)
-      else if (realName !== false) {
-        const given = state.realNameCandidates.get(text)
-        if (given === undefined) state.realNameCandidates.set(text, new Set([realName]))
-        else given.add(realName)
-      }
-      if (isNameUse(tokens, index)) state.nameUses.add(text)
-      slot ||= maySlot(tokens, index, state)
+    if (paragraph.type === 'ParagraphNode') collectParagraph(paragraph, state)
+  }
+}
+
+/** One paragraph of the first pass (a function of its own, so that the engine optimizes it early). */
+function collectParagraph(paragraph: Paragraph, state: State): void {
+  const tokens = tokenize(paragraph)
+  let sentences: number[] | undefined
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens.get(index)!
+    // Lower-case words only matter as the context of capitalised ones.
+    if (token.kind !== 'word' || !mayBeCapital(token.text)) continue
+    const known = facts(token)
+    if (known & isContext) state.slavic = true
+    if (!(known & isNameLike)) continue
+    const {text} = token
+    let notes = state.notes.get(text)
+    if (notes === undefined) {
+      notes = {nameUse: false, realName: false, givenBefore: undefined, runs: undefined}
+      state.notes.set(text, notes)
     }
 
-    if (slot) state.slotParagraphs.add(paragraphStart(paragraph))
-    collectNames(tokens, state)
+    if (!(known & isCapitalised)) continue
+    const realName = realNameUse(tokens, index, state)
+    if (realName === true) notes.realName = true
+    else if (realName !== false) (notes.givenBefore ??= new Set()).add(realName)
+    if (isNameUse(tokens, index)) notes.nameUse = true
+    if (maySlot(tokens, index, state)) {
+      state.slotWords.add(token.start)
+      sentences ??= []
+      addSentences(sentences, tokens, index)
+    }
   }
+
+  if (sentences) state.slotSentences.set(paragraphStart(paragraph), sentences)
+  collectNames(tokens, state)
 }
 
 /**
  * Whether the check may find a name slot at the capitalised word at
  * `index`: a lexicon word, or one next to an attribution verb (`,
- * concludes [a] Mustache`, `, Sands said`). Only such paragraphs are checked.
+ * concludes [a] Mustache`, `, Sands said`). Only such words are checked.
  */
 function maySlot(tokens: Tokens, index: number, state: State): boolean {
   const word = tokens.get(index)!
   if (word.possessive) return false
   if (state.entries.has(word.text)) return true
-  for (const near of [index - 2, index - 1, index + 1]) {
-    const token = tokens.get(near)
-    if (token !== undefined && isAttributionVerb(token)) return true
-  }
+  const before = tokens.get(index - 1)
+  const beforeThat = tokens.get(index - 2)
+  const after = tokens.get(index + 1)
+  return (
+    (before !== undefined && isAttributionVerb(before)) ||
+    (beforeThat !== undefined && isAttributionVerb(beforeThat)) ||
+    (after !== undefined && isAttributionVerb(after))
+  )
+}
 
-  return false
+/**
+ * The sentences the check needs around the slot word at `index`: those of
+ * the tokens it looks at, three before it to two after it. Kept as sorted
+ * ranges that do not overlap, so that each slot word is checked once.
+ */
+function addSentences(sentences: number[], tokens: Tokens, index: number): void {
+  const from = tokens.get(Math.max(index - 3, 0))!.sentence
+  const to = tokens.get(Math.min(index + 2, tokens.length - 1))!.sentence
+  const last = sentences.length - 1
+  if (last > 0 && from <= sentences[last]! + 1) sentences[last] = Math.max(sentences[last]!, to)
+  else sentences.push(from, to)
 }
 
 function paragraphStart(paragraph: Paragraph): number {
@@ -436,15 +281,9 @@ function collectNames(tokens: Tokens, state: State): void {
     // (`Russian Prime Minister Dmitry Medvedev` → `Dmitry`, `President Xi
     // Jinping` → `Xi`).
     let first = end
-    while (first > index && isGivenName(tokens.get(first - 1)!.text)) first--
+    while (first > index && isGivenName(tokens.get(first - 1)!)) first--
     if (first < end) addRun(state, tokens, index, first, end)
-    // The dictionary is asked only about a run in a speaker's place.
-    if (maySpeak(tokens, index, end)) {
-      const start = nameStart(runWords(tokens, index, end))
-      if (start !== undefined && (beforeSpeaker(tokens, index + start, end) || afterSpeaker(tokens, end))) {
-        state.speakers.push({start: tokens.get(index + start)!.start, surname: tokens.get(end)!.text})
-      }
-    }
+    addSpeaker(state, tokens, index, end)
 
     index = end + 1
   }
@@ -453,16 +292,22 @@ function collectNames(tokens: Tokens, state: State): void {
 /** Second pass: report the name slots that hold a common word. */
 function check(tree: Root, file: VFile, state: State): void {
   for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode' || !state.slotParagraphs.has(paragraphStart(paragraph))) continue
-    const tokens = tokenize(paragraph)
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens.get(index)!
-      if (token.kind !== 'word' || token.possessive || !mayBeCapital(token.text)) continue
-      if (!(facts(token) & isCapitalised)) continue
-      if (facts(token) & (isRole | isHonorific)) continue
-      const entries = state.entries.get(token.text)
-      if (entries) checkLexiconWord(tokens, index, entries, file, state)
-      else checkContextWord(tokens, index, file, state)
+    if (paragraph.type !== 'ParagraphNode') continue
+    const sentences = state.slotSentences.get(paragraphStart(paragraph))
+    if (sentences === undefined) continue
+    // Only the sentences around slot words: every token a slot word looks
+    // at is there, with the same neighbours as in the whole paragraph.
+    for (let range = 0; range < sentences.length; range += 2) {
+      const tokens = tokenize(paragraph, sentences[range]!, sentences[range + 1]!)
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens.get(index)!
+        if (token.kind !== 'word' || token.possessive || !mayBeCapital(token.text)) continue
+        if (!(facts(token) & isCapitalised) || !state.slotWords.has(token.start)) continue
+        if (facts(token) & (isRole | isHonorific)) continue
+        const entries = state.entries.get(token.text)
+        if (entries) checkLexiconWord(tokens, index, entries, file, state)
+        else checkContextWord(tokens, index, file, state)
+      }
     }
   }
 }
@@ -546,7 +391,7 @@ function checkContextWord(tokens: Tokens, index: number, file: VFile, state: Sta
   // surname (`Tom Green`), or a word the document uses as a name elsewhere
   // (`Meta's shares`).
   if (isNamePart(state, word.text) || isRealName(state, word.text)) return
-  if (state.nameUses.has(word.text)) return
+  if (state.notes.get(word.text)?.nameUse) return
 
   const actual = String(file).slice(slot.start, word.end)
   const speakers = recentSpeakers(state, slot.start, word.text)
@@ -639,7 +484,7 @@ function lexiconSlot(tokens: Tokens, index: number): {start: number; kind: strin
     previous.text === '.' &&
     tokens.get(index - 2)?.kind === 'word' &&
     facts(tokens.get(index - 2)!) & isInitial &&
-    tokens.get(index - 2)!.end === previous.start
+    touching(tokens.get(index - 2)!, previous)
   ) {
     return {start: word.start, kind: 'initial'}
   }
@@ -665,28 +510,59 @@ function lexiconSlot(tokens: Tokens, index: number): {start: number; kind: strin
 function recentSpeakers(state: State, start: number, exclude: string): string[] {
   const found: string[] = []
   const {speakers} = state
-  // Binary search for the last speaker before `start`.
+  // Binary search for the last run before `start` (a run that is no
+  // speaker counts by its first word).
   let low = 0
   let high = speakers.length
   while (low < high) {
     const middle = (low + high) >> 1
-    if (speakers[middle]!.start < start) low = middle + 1
+    const speaker = speakers[middle]!
+    if ((speakerStart(speaker) ?? speaker.starts[0]!) < start) low = middle + 1
     else high = middle
   }
 
   for (let index = low - 1; index >= 0 && found.length < 3; index--) {
     const speaker = speakers[index]!
-    if (speaker.start < start - state.window) break
-    if (speaker.surname !== exclude && !found.includes(speaker.surname)) found.push(speaker.surname)
+    const from = speakerStart(speaker)
+    if ((from ?? speaker.starts[0]!) < start - state.window) break
+    if (from === undefined) continue
+    const surname = speaker.words[speaker.words.length - 1]!
+    if (surname !== exclude && !found.includes(surname)) found.push(surname)
   }
 
   return found
 }
 
+/** Remember the run of capitalised words from `from` to `end` if it is in a speaker's place. */
+function addSpeaker(state: State, tokens: Tokens, from: number, end: number): void {
+  const after = afterSpeaker(tokens, end)
+  let speaking = after
+  for (let start = from; start <= end && !speaking; start++) speaking = beforeSpeaker(tokens, start, end)
+  if (!speaking) return
+  const starts: number[] = []
+  const speaks: boolean[] = []
+  for (let start = from; start <= end; start++) {
+    starts.push(tokens.get(start)!.start)
+    speaks.push(after || beforeSpeaker(tokens, start, end))
+  }
+
+  state.speakers.push({words: runWords(tokens, from, end), starts, speaks})
+}
+
+/** Where the speaker's name starts, or undefined when the run is no speaker. */
+function speakerStart(speaker: Speaker): number | undefined {
+  if (speaker.start === undefined) {
+    const start = nameStart(speaker.words)
+    speaker.start = start !== undefined && speaker.speaks[start] ? speaker.starts[start]! : -1
+  }
+
+  return speaker.start < 0 ? undefined : speaker.start
+}
+
 /** How the document spells the lexicon entry's surname, if it names it. */
 function spelledInDocument(entry: Required<LexiconEntry>, state: State): string | undefined {
   for (const spelling of [entry.surname, ...entry.variants]) {
-    if (state.present.has(spelling)) return spelling
+    if (state.notes.has(spelling)) return spelling
   }
 
   return undefined
@@ -704,7 +580,7 @@ function realNameUse(tokens: Tokens, index: number, state: State): boolean | str
   // `Mr. Frost`
   if (previous?.kind === 'punct' && previous.text === '.') {
     const title = tokens.get(index - 2)
-    return title?.kind === 'word' && (facts(title) & isHonorific) !== 0 && title.end === previous.start
+    return title?.kind === 'word' && (facts(title) & isHonorific) !== 0 && touching(title, previous)
   }
 
   if (
@@ -726,8 +602,10 @@ function realNameUse(tokens: Tokens, index: number, state: State): boolean | str
 
 /** Whether the document shows `word` to be a real surname (`Mr Frost`, `Tom Green`). */
 function isRealName(state: State, word: string): boolean {
-  if (state.realNames.has(word)) return true
-  for (const given of state.realNameCandidates.get(word) ?? []) {
+  const notes = state.notes.get(word)
+  if (notes === undefined) return false
+  if (notes.realName) return true
+  for (const given of notes.givenBefore ?? []) {
     if (isDictionaryName(given) || !isCommonWord(given)) return true
   }
 
@@ -774,15 +652,15 @@ function addRun(state: State, tokens: Tokens, from: number, first: number, end: 
   // The last word is a name only if it is no common word, and only common
   // words can be in a slot.
   for (let part = first - from; part < words.length - 1; part++) {
-    const runs = state.runsByPart.get(words[part]!)
-    if (runs === undefined) state.runsByPart.set(words[part]!, [run])
-    else runs.push(run)
+    const notes = state.notes.get(words[part]!)!
+    notes.runs ??= []
+    notes.runs.push(run)
   }
 }
 
 /** Whether `word` is part of a full name the document uses (`Xi` of `Xi Jinping`). */
 function isNamePart(state: State, word: string): boolean {
-  for (const run of state.runsByPart.get(word) ?? []) {
+  for (const run of state.notes.get(word)?.runs ?? []) {
     run.name ??= nameStart(run.words) !== undefined
     if (run.name) return true
   }
@@ -804,16 +682,6 @@ function nameStart(words: string[]): number | undefined {
   let start = 0
   while (start < end && (isCommonWord(words[start]!) || factsOf(words[start]!) & isRole)) start++
   return start < end || !isDictionaryName(last) ? start : undefined
-}
-
-/** Whether a name ending at `end` may be a speaker, wherever it starts after `from`. */
-function maySpeak(tokens: Tokens, from: number, end: number): boolean {
-  if (afterSpeaker(tokens, end)) return true
-  for (let start = from; start <= end; start++) {
-    if (beforeSpeaker(tokens, start, end)) return true
-  }
-
-  return false
 }
 
 /**
@@ -892,6 +760,9 @@ function invertedAfter(tokens: Tokens, index: number): boolean {
  * `Chinese`): the word minus its suffix is a place the dictionary knows.
  */
 function isDemonym(word: string): boolean {
+  // Every suffix ends in n, e, h or i: most words are no demonym at once.
+  const last = word.charCodeAt(word.length - 1)
+  if (last !== 110 && last !== 101 && last !== 104 && last !== 105) return false
   let known = demonymMemo.get(word)
   if (known !== undefined) return known
   const match = /^(\p{Lu}\p{Ll}+?)(ian|ean|an|n|ese|ish|i)$/u.exec(word)
@@ -906,8 +777,8 @@ function isDemonym(word: string): boolean {
   return known
 }
 
-function isGivenName(word: string): boolean {
-  return !(factsOf(word) & isRole) && !isDemonym(word)
+function isGivenName(word: Token): boolean {
+  return !(facts(word) & isRole) && !isDemonym(word.text)
 }
 
 function isAttributionVerb(token: Token): boolean {
@@ -922,7 +793,271 @@ function endsAt(tokens: Tokens, index: number): boolean {
 
 /** Two words separated by white space only (not a line break). */
 function adjacent(left: Token, right: Token): boolean {
-  return !right.lineStart && right.start > left.end
+  // As `right.start > left.end`: tokens follow each other without a gap
+  // unless a node lies between them, and a possessive's `'s` is left out.
+  return !right.lineStart && (right.spaced || left.possessive)
+}
+
+/** Two tokens with nothing between them (`V.`): as `left.end === right.start`. */
+function touching(left: Token, right: Token): boolean {
+  return !right.spaced && !left.possessive
+}
+
+/*
+ * Tokens and what the rule knows of them. A document has hundreds of
+ * thousands of words, and the rule looks closely only at the capitalised ones
+ * and their neighbours, so everything here is built to be cheap: the facts
+ * of a word are bits, worked out when first asked (most words start with a
+ * lower-case letter, and only the vocabulary can say anything of them; a
+ * glance at their length, first and last letter rules most out), capitalised
+ * ASCII words are read character by character, and only the rare others go
+ * through the regular expressions, once per distinct word (a memo emptied
+ * when it gets large, so that endless distinct words keep memory flat).
+ */
+const isCapitalised = 1
+const isNameLike = 2
+const isInitial = 4
+const isRole = 8
+const isHonorific = 16
+const isAttribution = 32
+const isContext = 64
+const isIndefinite = 128
+const isArticle = 256
+
+/** Vocabulary facts of a word as written (`attribution` is case-sensitive). */
+function exactFacts(text: string): number {
+  return (
+    (honorifics.has(text) ? isHonorific : 0) |
+    (attribution.has(text) ? isAttribution : 0) |
+    (contextWords.has(text) ? isContext : 0)
+  )
+}
+
+/** Vocabulary facts of a word in any case (`roles`, articles). */
+function loweredFacts(lower: string): number {
+  return (
+    (roles.has(lower) ? isRole : 0) |
+    (lower === 'a' || lower === 'an' ? isIndefinite : 0) |
+    (articles.has(lower) ? isArticle : 0)
+  )
+}
+
+/** A vocabulary word in lower case, with its facts. */
+interface VocabularyWord {
+  lower: string
+  /** `loweredFacts(lower)`. */
+  lowered: number
+  /** Its spellings with facts as written (`Mr`, `said`, `Russia`): `exactFacts`. */
+  exact: Array<[string, number]>
+}
+
+/**
+ * The vocabulary by the length and the first, second and last letter of its
+ * words: most words of a text differ from all of them there, which is cheaper
+ * to see (and then to compare) than to look a word up.
+ */
+const vocabularyByShape = new Map<number, VocabularyWord[]>()
+for (const word of [...attribution, ...roles, ...honorifics, ...contextWords, ...articles]) {
+  const lower = word.toLowerCase()
+  const key = shape(lower.length, lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(lower.length - 1))
+  const list = vocabularyByShape.get(key) ?? []
+  vocabularyByShape.set(key, list)
+  let entry = list.find((known) => known.lower === lower)
+  if (entry === undefined) {
+    entry = {lower, lowered: loweredFacts(lower), exact: []}
+    list.push(entry)
+  }
+
+  const exact = exactFacts(word)
+  if (exact && !entry.exact.some(([spelling]) => spelling === word)) entry.exact.push([word, exact])
+}
+
+/** A small number for a length and three ASCII characters (`| 0` for none). */
+function shape(length: number, first: number, second: number, last: number): number {
+  return (Math.min(length, 63) << 24) | ((first & 255) << 16) | ((second & 255) << 8) | (last & 255)
+}
+
+const memoLimit = 50_000
+let factsMemo = new Map<string, number>()
+let demonymMemo = new Map<string, boolean>()
+
+/**
+ * The facts of a word. ASCII words (nearly all) are read character by
+ * character, which is cheaper than any look-up; the rest are worked out with
+ * the regular expressions, once per distinct word.
+ */
+function factsOf(text: string): number {
+  const {length} = text
+  if (length === 0) return 0
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(length - 1)
+  // Most words start with an ASCII character that is no capital: no pattern
+  // above can match them, only the vocabulary may know them.
+  if (first < 128 && !(first >= 65 && first <= 90) && last < 128) return vocabularyFactsOf(text, first, last)
+  // `[A-Z][a-z]+(-[A-Z][a-z]+)*`: capital at a part's start, then lower case.
+  let nameLikeSoFar = true
+  let hyphens = 0
+  let partStart = true
+  let partLength = 0
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 128) return memoFacts(text)
+    if (!nameLikeSoFar) continue
+    if (partStart) {
+      if (code < 65 || code > 90) nameLikeSoFar = false
+      partStart = false
+      partLength = 1
+    } else if (code >= 97 && code <= 122) {
+      partLength++
+    } else if (code === 45 /* - */ && partLength >= 2) {
+      hyphens++
+      partStart = true
+    } else {
+      nameLikeSoFar = false
+    }
+  }
+
+  const nameLikeWord = nameLikeSoFar && !partStart && partLength >= 2
+  return (
+    (nameLikeWord ? isNameLike : 0) |
+    (nameLikeWord && hyphens === 0 ? isCapitalised : 0) |
+    // `[A-Z][a-z]?`
+    (first >= 65 && first <= 90 && (length === 1 || (length === 2 && last >= 97 && last <= 122)) ? isInitial : 0) |
+    vocabularyFactsOf(text, first, last)
+  )
+}
+
+/**
+ * The vocabulary's facts of a word whose first and last characters are
+ * ASCII: `exactFacts(text) | loweredFacts(lower)`.
+ */
+function vocabularyFactsOf(text: string, first: number, last: number): number {
+  const {length} = text
+  const second = length > 1 ? text.charCodeAt(1) : Number.NaN
+  // Past the first two, other characters lower-case to ASCII at the same
+  // length or make no vocabulary word.
+  if (second >= 128) return exactFacts(text) | loweredFacts(text.toLowerCase())
+  const list = vocabularyByShape.get(shape(length, lowerAscii(first), lowerAscii(second), lowerAscii(last)))
+  if (list === undefined) return 0
+  for (const word of list) if (word.lower === text) return word.lowered | exactOf(word, text)
+  // Not a vocabulary word in lower case: perhaps in another case (`The`).
+  const lower = text.toLowerCase()
+  if (lower === text) return 0
+  for (const word of list) if (word.lower === lower) return word.lowered | exactOf(word, text)
+  return 0
+}
+
+function exactOf(word: VocabularyWord, text: string): number {
+  for (const [spelling, facts] of word.exact) if (spelling === text) return facts
+  return 0
+}
+
+/** ASCII lower case: `| 32` for A-Z. */
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code | 32 : code
+}
+
+function memoFacts(text: string): number {
+  let facts = factsMemo.get(text)
+  if (facts !== undefined) return facts
+  const lower = text.toLowerCase()
+  facts =
+    (capitalised.test(text) ? isCapitalised : 0) |
+    (nameLike.test(text) ? isNameLike : 0) |
+    (initial.test(text) ? isInitial : 0) |
+    exactFacts(text) |
+    loweredFacts(lower)
+  if (factsMemo.size >= memoLimit) factsMemo = new Map()
+  factsMemo.set(text, facts)
+  return facts
+}
+
+type Kind = 'word' | 'punct' | 'other'
+
+class Token {
+  constructor(
+    public kind: Kind,
+    public text: string,
+    /** The node's place; its offsets are read only for the few tokens compared or reported. */
+    public position: Position,
+    /** The index of its sentence among the children of the paragraph. */
+    public sentence: number,
+    /** First token of its line. */
+    public lineStart: boolean,
+    /** White space (or another node that is no token) comes right before it. */
+    public spaced: boolean,
+    /** A word written with a possessive `'s`, which `text` leaves out. */
+    public possessive: boolean,
+    /** `factsOf(text)` for words once asked (-1 before), 0 for the rest. */
+    public facts: number
+  ) {}
+
+  get start(): number {
+    return this.position.start.offset!
+  }
+
+  get end(): number {
+    return this.position.end.offset! - (this.possessive ? 2 : 0)
+  }
+}
+
+/**
+ * The tokens of one paragraph. The token objects are reused from paragraph
+ * to paragraph: a document has hundreds of thousands of tokens, and most
+ * are only looked at once.
+ */
+class Tokens {
+  items: Token[] = []
+  length = 0
+
+  /** The token at `index`, undefined outside the paragraph. */
+  get(index: number): Token | undefined {
+    return index >= 0 && index < this.length ? this.items[index] : undefined
+  }
+
+  push(
+    kind: Kind,
+    text: string,
+    position: Position,
+    sentence: number,
+    lineStart: boolean,
+    spaced: boolean,
+    possessive: boolean
+  ): void {
+    const facts = kind === 'word' ? -1 : 0
+    const token = this.items[this.length]
+    if (token === undefined) {
+      this.items.push(new Token(kind, text, position, sentence, lineStart, spaced, possessive, facts))
+    } else {
+      token.kind = kind
+      token.text = text
+      token.position = position
+      token.sentence = sentence
+      token.lineStart = lineStart
+      token.spaced = spaced
+      token.possessive = possessive
+      token.facts = facts
+    }
+
+    this.length++
+  }
+}
+
+const shared = new Tokens()
+
+/** What the rule knows of a token's text (see `factsOf`). */
+function facts(token: Token): number {
+  if (token.facts < 0) token.facts = factsOf(token.text)
+  return token.facts
+}
+
+/**
+ * Whether a word may start with an upper-case letter: false at once for the
+ * many words that start with an ASCII lower-case letter or a digit.
+ */
+function mayBeCapital(text: string): boolean {
+  const code = text.charCodeAt(0)
+  return !((code >= 97 && code <= 122) || (code >= 48 && code <= 57))
 }
 
 /**
@@ -930,54 +1065,60 @@ function adjacent(left: Token, right: Token): boolean {
  * kept), punctuation (also split off words: `V.` → `V`, `.`), and other nodes
  * (URLs, symbols) that break any pattern.
  */
-function tokenize(paragraph: Paragraph): Tokens {
+function tokenize(paragraph: Paragraph, from = 0, to = paragraph.children.length - 1): Tokens {
   const tokens = shared
   tokens.length = 0
+  // True for the paragraph's first token; past `from`, only the tokens after
+  // the first are looked at (see `addSentences`).
   let lineStart = true
+  let spaced = false
 
-  for (const sentence of paragraph.children) {
-    if (sentence.type === 'WhiteSpaceNode') {
-      if (hasLineBreak(sentence.value)) lineStart = true
+  for (let index = from; index <= to; index++) {
+    const sentence = paragraph.children[index]!
+    if (sentence.type !== 'SentenceNode') {
+      if (sentence.type === 'WhiteSpaceNode' && hasLineBreak(sentence.value)) lineStart = true
+      spaced = true
       continue
     }
 
-    if (sentence.type !== 'SentenceNode') continue
     for (const child of sentence.children) {
-      const start = child.position?.start.offset
-      const end = child.position?.end.offset
-      if (start === undefined || end === undefined) continue
-      if (child.type === 'WhiteSpaceNode') {
-        if (hasLineBreak(child.value)) lineStart = true
+      // Trees from retext-english always have positions with offsets.
+      const {position} = child
+      if (position === undefined || child.type === 'WhiteSpaceNode') {
+        if (child.type === 'WhiteSpaceNode' && hasLineBreak(child.value)) lineStart = true
+        spaced = true
         continue
       }
 
       if (child.type === 'PunctuationNode') {
-        tokens.push('punct', child.value, start, end, lineStart, false)
+        tokens.push('punct', child.value, position, index, lineStart, spaced, false)
       } else if (child.type === 'WordNode') {
         const text = wordText(child)
         if (text === undefined) {
           for (const part of child.children) {
-            const partStart = part.position?.start.offset
-            const partEnd = part.position?.end.offset
-            if (partStart === undefined || partEnd === undefined) continue
+            if (part.position === undefined) {
+              spaced = true
+              continue
+            }
+
             const kind = part.type === 'TextNode' ? 'word' : part.type === 'PunctuationNode' ? 'punct' : 'other'
-            tokens.push(kind, kind === 'other' ? toString(part) : part.value, partStart, partEnd, lineStart, false)
+            const value = kind === 'other' ? toString(part) : part.value
+            tokens.push(kind, value, part.position, index, lineStart, spaced, false)
             lineStart = false
+            spaced = false
           }
 
           continue
         }
 
-        if (isPossessive(text)) {
-          tokens.push('word', text.slice(0, -2), start, end - 2, lineStart, true)
-        } else {
-          tokens.push('word', text, start, end, lineStart, false)
-        }
+        const possessive = isPossessive(text)
+        tokens.push('word', possessive ? text.slice(0, -2) : text, position, index, lineStart, spaced, possessive)
       } else {
-        tokens.push('other', toString(child), start, end, lineStart, false)
+        tokens.push('other', 'value' in child ? child.value : toString(child), position, index, lineStart, spaced, false)
       }
 
       lineStart = false
+      spaced = false
     }
   }
 
@@ -1002,9 +1143,9 @@ function isPlainWord(text: string): boolean {
   let needLetter = true
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code >= 128) return plainWord.test(text)
     if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) needLetter = false
-    else if ((code === 45 /* - */ || code === 39) /* ' */ && !needLetter) needLetter = true
+    else if ((code === 45 /* - */ || code === 39 /* ' */ || code === 0x20_19) /* ’ */ && !needLetter) needLetter = true
+    else if (code >= 128) return plainWord.test(text)
     else return false
   }
 
