@@ -254,3 +254,67 @@ describe('stays quiet on well-edited English', () => {
     }
   })
 })
+
+describe('a long document, read piece by piece', () => {
+  // Past 256 KB the engine never holds the whole document's trees: each
+  // paragraph-sized piece is read and checked in turn, so what a later
+  // paragraph says about a word must still decide an earlier finding.
+  const filler = Array.from(
+    {length: 2200},
+    () =>
+      'The committee met on a rainy morning to discuss the budget for the coming year, and most members agreed that the plan was sound.'
+  ).join('\n\n')
+
+  function long(first: string, last: string): string {
+    const text = first + '\n\n' + filler + '\n\n' + last
+    expect(text.length).toBeGreaterThan(256 * 1024)
+    return text
+  }
+
+  function at(text: string, message: {place?: unknown}): number {
+    return (message.place as {start: {offset: number}}).start.offset
+  }
+
+  it('capitalises a name that only the last paragraph writes capitalised', async () => {
+    const text = long(
+      'The critics of babariko were silent.',
+      'Lukashenka spoke first. Then Babariko answered, and Babariko won.'
+    )
+    const {result, mine} = await findings(text)
+    expect(mine.map((m) => [at(text, m), m.actual, m.expected, m.fix])).toEqual([
+      [15, 'babariko', ['Babariko'], true]
+    ])
+    expect(result.fixed.slice(0, 36)).toBe('The critics of Babariko were silent.')
+  })
+
+  it('flags a capital when only the last paragraph writes the word in lower case', async () => {
+    const text = long('Observers think the Negotiations will fail.', 'The negotiations began on Monday.')
+    const {mine} = await findings(text)
+    expect(mine.map((m) => [at(text, m), m.actual, m.expected, m.fix])).toEqual([
+      [20, 'Negotiations', ['negotiations'], false]
+    ])
+    // Without the lower-case use there is no evidence.
+    expect((await findings(long('Observers think the Negotiations will fail.', 'Nothing more.'))).mine).toEqual(
+      []
+    )
+  })
+
+  it('fixes the dictionary\'s capital when the last paragraph agrees that it is a name', async () => {
+    const early = 'Relations with the kremlin are tense.'
+    const agreed = (await findings(long(early, 'Officials in the Kremlin declined to comment.'))).mine
+    expect(agreed.map((m) => [m.actual, m.expected, m.fix, m.note])).toEqual([
+      ['kremlin', ['Kremlin'], true, undefined]
+    ])
+    const alone = (await findings(long(early, 'Nothing more.'))).mine
+    expect(alone.map((m) => [m.actual, m.fix])).toEqual([['kremlin', false]])
+  })
+
+  it('leaves a swapped start alone when later paragraphs capitalise the word', async () => {
+    const early = 'The meeting ended. the Question is open.'
+    const swapped = await findings(long(early, 'Nothing more.'))
+    expect(swapped.mine.map((m) => m.actual)).toEqual(['the Question'])
+    expect(swapped.result.fixed.slice(0, 40)).toBe('The meeting ended. The question is open.')
+    const named = await findings(long(early, 'We asked about the Question again, and the Question stayed.'))
+    expect(named.mine).toEqual([])
+  })
+})

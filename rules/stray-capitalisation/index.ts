@@ -32,22 +32,31 @@
  * file name.
  *
  * "Common word or name" comes from the Hunspell dictionary in `dictionary-en`
- * (`src/words.ts`) and from how the document itself uses each word: one pass
- * counts, per lower-cased word, its capitalised uses mid-sentence and its
- * lower-case uses (the collect phase), the second reports (the check phase).
+ * (`src/words.ts`) and from how the document itself uses each word: per
+ * lower-cased word, its capitalised uses mid-sentence and its lower-case
+ * uses. The document is read once, piece by piece in order (`inOrder`):
+ * each piece's words are counted (the collect phase), then the piece is
+ * checked (the check phase). What its own words decide is reported at once;
+ * a finding that depends on the whole document's counts (`the Negotiations`
+ * needs `negotiations` somewhere, `babariko` needs `Babariko` twice) waits
+ * as offsets and strings until the last piece is counted (the finish
+ * phase). Counts only grow, so a word already capitalised twice
+ * mid-sentence is ruled out at once; only lower-case words the dictionary
+ * does not know (a few per thousand words) and a handful of capitals wait.
  *
- * Both passes read every word, so reading is kept cheap: words come from the
- * tree's paragraph → sentence → word nodes by hand, a plain ASCII word is
- * judged from its characters without making a string of it, the counts live
- * in typed arrays keyed by a hash of the word, and bit sets of the
- * dictionary's and the document's names rule out nearly every lower-case
- * word before any look-up. Only the few words that may be reported get
- * strings, regular expressions and the dictionary.
+ * Every word is read, so reading is kept cheap: words come from the tree's
+ * paragraph → sentence → word nodes by hand (once per piece), a plain ASCII
+ * word is judged from its characters without making a string of it, the
+ * counts live in typed arrays keyed by a hash of the word (with whether the
+ * word is common, looked up once per word), and a bit set of the
+ * dictionary's names rules out nearly every lower-case word before any
+ * look-up. Only the few words that may be reported get strings, regular
+ * expressions and the dictionary.
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import dictionary from 'dictionary-en'
-import {definePhasedRule, report} from '../../src/rule-kit.js'
+import {definePhasedRule, report, type Finding} from '../../src/rule-kit.js'
 import {isCommonWord, isDictionaryName, properNounForm} from '../../src/words.js'
 import britishData from './british-common.json' with {type: 'json'}
 import prefixData from './prefixes.json' with {type: 'json'}
@@ -172,22 +181,65 @@ interface Facts {
   commonCapitalised: boolean | undefined
 }
 
-/** What the rule keeps about a document between its two passes. */
+/** What the rule keeps about a document while it reads it piece by piece. */
 interface State {
-  /** Per lower-cased word: how the document writes it. */
+  /** Per lower-cased word: how the document writes it (so far). */
   usage: Counts
   /** The words of the piece at hand (its buffers are reused piece after piece). */
   piece: Piece
+  /** The tree `piece` was last read from by `collect`, so that `check` need not read it again. */
+  read: Root | undefined
+  /** Findings that wait for the whole document's counts (see `decide`). */
+  pending: Pending[]
+  /**
+   * Start and end offsets of lower-case words the dictionary does not know
+   * (`babariko`), in pairs: each is reported if the whole document turns out
+   * to write it as a name.
+   */
+  unknown: Int32Array
+  unknownCount: number
 }
 
-const strayCapitalisation = definePhasedRule<State>({
-  state: () => ({usage: new Counts(), piece: new Piece()}),
+/**
+ * A finding whose decision needs counts of the whole document: what it will
+ * report, and the key of the word whose uses decide.
+ */
+interface Pending {
+  /** `swapStart`, `capitalMid` or `dictionaryName`: which counts decide. */
+  kind: number
+  finding: Finding
+  key: string
+  hash: number
+}
 
-  // First pass, over every piece: count how the document writes each word.
+/** The capital moved to the next word, unless the document capitalises that word elsewhere too. */
+const swapStart = 0
+/** A common word capitalised, if the document writes it in lower case elsewhere and capitalises it nowhere else. */
+const capitalMid = 1
+/** The dictionary's name in lower case: a fix or only a suggestion, by how the document writes it. */
+const dictionaryName = 2
+
+const strayCapitalisation = definePhasedRule<State>({
+  state: () => ({
+    usage: new Counts(),
+    piece: new Piece(),
+    read: undefined,
+    pending: [],
+    unknown: new Int32Array(64),
+    unknownCount: 0
+  }),
+
+  // Pieces come in order: counting a piece's words before checking it means
+  // `check` sees the counts of this piece and all earlier ones, and what
+  // needs later pieces too waits in `pending` and `unknown` for `finish`.
+  inOrder: true,
+
+  // Count how the document writes each word.
   collect(tree, file, state) {
     const text = String(file)
     const {piece, usage} = state
     piece.read(tree, text)
+    state.read = tree
     const {count, flags, places, lines, spaced, starts, partsEnds} = piece
 
     for (let index = 0; index < count; index++) {
@@ -221,22 +273,37 @@ const strayCapitalisation = definePhasedRule<State>({
 
   check(tree, file, state) {
     const text = String(file)
-    state.usage.finish()
-    state.piece.read(tree, text)
-    checkPiece(state.piece, text, file, state.usage)
+    if (state.read !== tree) state.piece.read(tree, text)
+    state.read = undefined
+    checkPiece(state.piece, text, file, state)
+  },
+
+  finish(file, state) {
+    decide(String(file), file, state)
   }
 })
 
 export default strayCapitalisation
 
-function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): void {
-  const {count, flags, starts, ends, places, spaced, lines, hashes, partsEnds} = piece
+/**
+ * Report the findings of one piece that its own words decide, and keep
+ * those that depend on how the whole document writes a word (whose counts
+ * are complete only in `finish`). Counts only grow, so a word the document
+ * already capitalises twice mid-sentence is ruled out at once.
+ */
+function checkPiece(piece: Piece, text: string, file: VFile, state: State): void {
+  const {usage} = state
+  const {count, flags, starts, ends, places, spaced, lines, partsEnds} = piece
 
   for (let index = 0; index < count; index++) {
     const word = flags[index]!
     if ((word & shaped) === 0) continue
     const place = places[index]!
 
+    // A swapped start decides both words, reported or not: when the
+    // document capitalises the next word elsewhere, neither word gives
+    // another finding (the first is a common word, the second a word
+    // capitalised more than once).
     if (
       (place === start || place === colon) &&
       word & lowerCase &&
@@ -247,20 +314,13 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
     }
 
     if (place === mid && word & capitalised) checkCapitalisedMid(index)
-    // A lower-case word is a name only on the dictionary's word or the
-    // document's: two bit tests rule out nearly all words.
-    if (
-      word & nameCandidate &&
-      place !== open &&
-      (hasDictionaryName(piece, index) || usage.isName(hashes[index]!))
-    ) {
-      checkLowerName(index)
-    }
+    if (word & nameCandidate && place !== open) checkLowerName(index)
   }
 
   /**
    * `of Course` at a sentence start: the capital moved one word on.
-   * Returns whether it reported.
+   * Returns whether the two words are such a case, which is reported
+   * unless the document capitalises the second word elsewhere too.
    */
   function checkSwappedStart(index: number): boolean {
     const next = index + 1
@@ -273,7 +333,8 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
     const after = piece.factsAt(text, next)
     const nextUse = usage.slotOf(after.key, after.hash, false)
     // The document writes it capitalised mid-sentence elsewhere too (its
-    // own use here counts once): a name.
+    // own use here counts once): a name. The pieces so far may show it
+    // already; else it waits for the whole document's count.
     if (nextUse >= 0 && usage.capitalisedMid[nextUse]! > 1) return false
     // The dictionary last: its look-ups are the costly part.
     if (!isCommonWord(word.parts![0]!) || !isCommonCapitalised(after)) return false
@@ -281,7 +342,7 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
     const value = text.slice(starts[index]!, ends[index]!)
     const nextValue = text.slice(starts[next]!, ends[next]!)
     const fixed = upperFirst(value) + text.slice(ends[index]!, starts[next]!) + lowerFirst(nextValue)
-    report(file, {
+    wait(swapStart, after, {
       ruleId,
       reason:
         'The capital belongs to the sentence start: `' +
@@ -337,9 +398,10 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
     // other word is most often a sentence start that lost its full stop.
     // Short words are left out: a capital on `For`, `His`, `You` mid-line
     // is a merged sentence or reverence, not a stray capital.
+    // The counts decide in `finish`; the pieces so far may rule it out.
     if (word.partsEnd < 4) return
     const use = usage.slotOf(word.key, word.hash, false)
-    if (use < 0 || usage.capitalisedMid[use]! > 1 || usage.lower[use] === 0) return
+    if (use >= 0 && usage.capitalisedMid[use]! > 1) return
     if (!boundWords.has(piece.keyAt(text, previous))) return
     // Several capitals close by: a title written into the line (`How to
     // Benefit from the Basic Module`, `Our Way in the Dark`).
@@ -348,7 +410,7 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
 
     const written = text.slice(starts[index]!, starts[index]! + word.partsEnd)
     const expected = lowerFirst(written)
-    report(file, {
+    wait(capitalMid, word, {
       ruleId,
       reason:
         'A common word capitalised mid-sentence: `' +
@@ -381,53 +443,51 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
    */
   function checkLowerName(index: number): void {
     if (!urlSafe(piece, text, index)) return
-    const word = piece.factsAt(text, index)
-    const parts = word.parts!
-    // The document's own evidence must outweigh this use: a term written
-    // both ways (`the alocasia plant, Alocasia`) is left alone.
-    let documentForm: string | undefined
-    let documentAgrees = false
-    if (parts.length === 1) {
-      const use = usage.slotOf(word.key, word.hash, false)
-      if (use >= 0) {
-        if (usage.isDocumentName(use)) documentForm = usage.forms[use]
-        if (documentForm !== undefined && !isCapitalised(documentForm)) documentForm = undefined
-        const alone = usage.capitalisedAlone[use]!
-        documentAgrees = alone > 0 && alone >= usage.lower[use]!
+    // Without the dictionary's capital a word is a name only if the
+    // document writes it as one (`babariko` … `Babariko`), which is known
+    // only in `finish`: the word waits there if it can be one (one part,
+    // not a common word). A bit test rules out most words for the dictionary.
+    const dictionary = hasDictionaryName(piece, index) ? dictionaryForm(piece, text, index) : undefined
+    if (dictionary === undefined) {
+      const facts = piece.facts[index]
+      if (facts && facts.parts!.length !== 1) return
+      if (!usage.uncommonAt(piece, text, index)) return
+      if (state.unknownCount + 2 > state.unknown.length) {
+        const larger = new Int32Array(state.unknown.length * 2)
+        larger.set(state.unknown)
+        state.unknown = larger
       }
+
+      state.unknown[state.unknownCount++] = starts[index]!
+      state.unknown[state.unknownCount++] = starts[index]! + partsEnds[index]!
+      return
     }
 
-    const dictionary = dictionaryForm(piece, text, index)
-    let fixed = dictionary
-    if (fixed === undefined) {
-      if (documentForm === undefined || isCommonSpelling(parts[0]!)) return
-      fixed = documentForm
-    }
-
+    const word = piece.factsAt(text, index)
+    const sure = derivedFromName(word) || nearName(index) || nameInSentence(index)
     const whole = text.slice(starts[index]!, starts[index]! + word.partsEnd)
-    const sure =
-      documentForm !== undefined ||
-      documentAgrees ||
-      (dictionary !== undefined && derivedFromName(word)) ||
-      nearName(index) ||
-      nameInSentence(index)
-    report(file, {
+    const finding: Finding = {
       ruleId,
-      reason:
-        'A name in lower case: `' +
-        whole +
-        '` should be `' +
-        fixed +
-        '`' +
-        (dictionary === undefined ? ' as elsewhere in this text' : ''),
+      reason: 'A name in lower case: `' + whole + '` should be `' + dictionary + '`',
       start: starts[index]!,
       end: starts[index]! + word.partsEnd,
-      expected: [fixed],
-      fix: sure,
-      note: sure
-        ? undefined
-        : 'The dictionary knows this word only as a name; capitalise it if it names one here.'
-    })
+      expected: [dictionary],
+      fix: true
+    }
+    // The text around it agrees that it is a name; else the document's
+    // other uses may (only for a word of one part).
+    if (sure || word.parts!.length !== 1) {
+      if (!sure) finding.note = suggestionNote
+      finding.fix = sure
+      report(file, finding)
+    } else {
+      wait(dictionaryName, word, finding)
+    }
+  }
+
+  /** Keep a finding for `decide`, with the word whose counts decide it. */
+  function wait(kind: number, word: Facts, finding: Finding): void {
+    state.pending.push({kind, finding, key: word.key, hash: word.hash})
   }
 
   /**
@@ -531,6 +591,73 @@ function checkPiece(piece: Piece, text: string, file: VFile, usage: Counts): voi
     return capitals
   }
 }
+
+/**
+ * Once the whole document is counted: report the findings that waited for
+ * its counts, then the lower-case words it writes elsewhere as names.
+ */
+function decide(text: string, file: VFile, state: State): void {
+  const {usage, pending, unknown} = state
+
+  for (const {kind, finding, key, hash} of pending) {
+    const use = usage.slotOf(key, hash, false)
+    if (kind === swapStart) {
+      if (use < 0 || usage.capitalisedMid[use]! <= 1) report(file, finding)
+    } else if (kind === capitalMid) {
+      if (use >= 0 && usage.capitalisedMid[use]! <= 1 && usage.lower[use]! > 0) report(file, finding)
+    } else {
+      const sure = use >= 0 && (documentForm(usage, use) !== undefined || documentAgrees(usage, use))
+      finding.fix = sure
+      if (!sure) finding.note = suggestionNote
+      report(file, finding)
+    }
+  }
+
+  for (let index = 0; index < state.unknownCount; index += 2) {
+    const from = unknown[index]!
+    const to = unknown[index + 1]!
+    const key = text.slice(from, to).toLowerCase()
+    const use = usage.slotOf(key, hashKey(key), false)
+    const form = use < 0 ? undefined : documentForm(usage, use)
+    if (form === undefined) continue
+    const whole = text.slice(from, to)
+    report(file, {
+      ruleId,
+      reason: 'A name in lower case: `' + whole + '` should be `' + form + '` as elsewhere in this text',
+      start: from,
+      end: to,
+      expected: [form],
+      fix: true
+    })
+  }
+
+  state.pending = []
+  state.unknownCount = 0
+}
+
+/**
+ * How the document writes the word at `use` when it writes it as a name
+ * (see `Counts.isDocumentName`), capitalised: `Babariko`. Its own evidence
+ * must outweigh the lower-case uses: a term written both ways (`the
+ * alocasia plant, Alocasia`) is left alone.
+ */
+function documentForm(usage: Counts, use: number): string | undefined {
+  if (!usage.isDocumentName(use)) return undefined
+  const form = usage.forms[use]
+  return form !== undefined && isCapitalised(form) ? form : undefined
+}
+
+/**
+ * The document writes the word capitalised on its own at least as often
+ * as in lower case: it agrees with the dictionary that it is a name.
+ */
+function documentAgrees(usage: Counts, use: number): boolean {
+  const alone = usage.capitalisedAlone[use]!
+  return alone > 0 && alone >= usage.lower[use]!
+}
+
+const suggestionNote =
+  'The dictionary knows this word only as a name; capitalise it if it names one here.'
 
 /** The word is not part of a URL, an address, a handle or a file name. */
 function urlSafe(piece: Piece, text: string, index: number): boolean {
@@ -888,6 +1015,11 @@ class Counts {
   lower = new Int32Array(256)
   /** The capitalised spelling first seen standing alone mid-sentence. */
   forms: Array<string | undefined> = []
+  /**
+   * Whether the key, written in lower case, is a common word (see
+   * `isCommonSpelling`): 0 not yet looked up, 1 common, 2 not.
+   */
+  spelling = new Int8Array(256)
 
   /** Per slot: the key's hash, or -1 when the slot is free. */
   private hashes = new Int32Array(256).fill(-1)
@@ -899,13 +1031,6 @@ class Counts {
   private used = 0
   /** 32 minus the number of bits of a slot index. */
   private shift = 24
-  /**
-   * Bit set of the hashes of the keys that `finish` finds to be names, with
-   * about 32 bits per name, and 32 minus the number of bits of its index.
-   */
-  private names: Uint32Array | undefined
-  private nameShift = 32
-  private finished = false
 
   /** The slot of the word at `index` in `piece`; -1 when it has none and `make` is false. */
   slotAt(piece: Piece, text: string, index: number, make: boolean): number {
@@ -961,31 +1086,6 @@ class Counts {
   }
 
   /**
-   * Once all pieces are counted: note the words the document itself shows
-   * to be names, for a quick test per word in the check pass.
-   */
-  finish(): void {
-    if (this.finished) return
-    this.finished = true
-    const slots: number[] = []
-    for (let slot = 0; slot < this.hashes.length; slot++) {
-      if (this.hashes[slot] !== -1 && this.isDocumentName(slot)) slots.push(slot)
-    }
-
-    if (slots.length === 0) return
-    let bits = 10
-    while (1 << bits < slots.length * 32 && bits < 24) bits++
-    const names = new Uint32Array(1 << (bits - 5))
-    this.nameShift = 32 - bits
-    for (const slot of slots) {
-      const bit = mix(this.hashes[slot]!) >>> this.nameShift
-      names[bit >>> 5] = names[bit >>> 5]! | (1 << (bit & 31))
-    }
-
-    this.names = names
-  }
-
-  /**
    * A name by the document's own evidence: written capitalised, standing
    * alone, twice or more, and more often than in lower case.
    */
@@ -994,11 +1094,20 @@ class Counts {
     return alone >= 2 && alone > this.lower[slot]!
   }
 
-  /** Whether some key with this hash may be a name by the document's evidence. */
-  isName(hash: number): boolean {
-    if (!this.names) return false
-    const bit = mix(hash) >>> this.nameShift
-    return (this.names[bit >>> 5]! & (1 << (bit & 31))) !== 0
+  /**
+   * Whether the lower-case word at `index` in `piece`, counted already, is
+   * not a common word in US or British spelling: looked up once per key.
+   */
+  uncommonAt(piece: Piece, text: string, index: number): boolean {
+    const slot = this.slotAt(piece, text, index, false)
+    if (slot < 0) return false
+    let spelling = this.spelling[slot]!
+    if (spelling === 0) {
+      spelling = isCommonSpelling(piece.factsAt(text, index).parts![0]!) ? 1 : 2
+      this.spelling[slot] = spelling
+    }
+
+    return spelling === 2
   }
 
   /** Take a free slot for a key of `length` characters. */
@@ -1041,7 +1150,7 @@ class Counts {
 
   /** Twice the slots; every key moves to its place in the larger table. */
   private grow(): void {
-    const {hashes, keyStarts, keyLengths, capitalisedMid, capitalisedAlone, lower, forms} = this
+    const {hashes, keyStarts, keyLengths, capitalisedMid, capitalisedAlone, lower, forms, spelling} = this
     const size = hashes.length * 2
     this.hashes = new Int32Array(size).fill(-1)
     this.keyStarts = new Int32Array(size)
@@ -1049,6 +1158,7 @@ class Counts {
     this.capitalisedMid = new Int32Array(size)
     this.capitalisedAlone = new Int32Array(size)
     this.lower = new Int32Array(size)
+    this.spelling = new Int8Array(size)
     this.forms = []
     this.shift--
     const mask = size - 1
@@ -1063,6 +1173,7 @@ class Counts {
       this.capitalisedMid[slot] = capitalisedMid[old]!
       this.capitalisedAlone[slot] = capitalisedAlone[old]!
       this.lower[slot] = lower[old]!
+      this.spelling[slot] = spelling[old]!
       if (forms[old] !== undefined) this.forms[slot] = forms[old]
     }
   }
