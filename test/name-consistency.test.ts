@@ -183,16 +183,36 @@ describe('one word or two', () => {
 })
 
 describe('phases', () => {
-  it('counts spellings over all pieces before reporting in any', () => {
+  it('reads the pieces in document order and reports in finish, once all are counted', () => {
     const text = 'Lukashenko spoke.\n\nLukashenka left.\n\nLukashenka came back.'
     const tree = parseDocument(text)
     const pieces: Root[] = tree.children.map((child) => ({type: 'RootNode', children: [child]}))
-    const file = new VFile(text)
     const {phases} = nameConsistency
-    const state = phases.state(undefined)
-    for (const piece of pieces) phases.collect!(piece, file, state)
-    for (const piece of pieces) phases.check(piece, file, state)
-    const messages = file.messages as MtlintMessage[]
-    expect(messages.map((m) => [m.actual, m.expected])).toEqual([['Lukashenko', ['Lukashenka']]])
+    expect(phases.inOrder).toBe(true)
+    for (const inOrder of [true, false]) {
+      const file = new VFile(text)
+      const state = phases.state(undefined)
+      if (inOrder) {
+        for (const piece of pieces) {
+          phases.collect!(piece, file, state)
+          phases.check(piece, file, state)
+        }
+      } else {
+        for (const piece of pieces) phases.collect!(piece, file, state)
+        for (const piece of pieces) phases.check(piece, file, state)
+      }
+
+      expect(file.messages).toEqual([])
+      phases.finish!(file, state)
+      const messages = file.messages as MtlintMessage[]
+      expect(messages.map((m) => [m.actual, m.expected])).toEqual([['Lukashenko', ['Lukashenka']]])
+    }
+  })
+
+  it('reports a name written as two words where its first word starts, once all is counted', async () => {
+    const text = 'He Li Fengxu spoke. He Lifengxu and He Lifengxu left. He Li Feng met Li Feng.'
+    expect((await findings(text)).messages.map((m) => [m.actual, m.place.start.offset, m.expected])).toEqual([
+      ['Li Fengxu', 3, ['Lifengxu']]
+    ])
   })
 })

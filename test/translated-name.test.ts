@@ -183,16 +183,36 @@ describe('must stay quiet', () => {
 })
 
 describe('phases', () => {
-  it('collects over separate pieces, then checks each piece (as the engine does)', () => {
+  it('reads separate pieces in document order and reports in finish (as the engine does)', () => {
     const tree = parseDocument(example)
     const pieces: Root[] = tree.children.map((child) => ({type: 'RootNode', children: [child]}))
-    const file = new VFile(example)
     const {phases} = translatedName
-    const state = phases.state(undefined)
-    for (const piece of pieces) phases.collect!(piece, file, state)
-    for (const piece of pieces) phases.check(piece, file, state)
-    const messages = file.messages as MtlintMessage[]
-    expect(messages.map((m) => [m.actual, m.expected, m.fix])).toEqual([['a Mustache', ['Usov'], true]])
+    expect(phases.inOrder).toBe(true)
+    for (const inOrder of [true, false]) {
+      const file = new VFile(example)
+      const state = phases.state(undefined)
+      if (inOrder) {
+        for (const piece of pieces) {
+          phases.collect!(piece, file, state)
+          phases.check(piece, file, state)
+        }
+      } else {
+        for (const piece of pieces) phases.collect!(piece, file, state)
+        for (const piece of pieces) phases.check(piece, file, state)
+      }
+
+      expect(file.messages).toEqual([])
+      phases.finish!(file, state)
+      const messages = file.messages as MtlintMessage[]
+      expect(messages.map((m) => [m.actual, m.expected, m.fix])).toEqual([['a Mustache', ['Usov'], true]])
+    }
+  })
+
+  it('decides with what the whole document says, before and after the slot', async () => {
+    // A later use as a name (`of Meta`) keeps an earlier bare slot quiet.
+    const slot = 'Pavel Usov, Belarusian political analyst: Minsk depends on Moscow.\n\nShares fell, said Meta.'
+    expect((await findings(slot)).messages.map((m) => m.actual)).toEqual(['Meta'])
+    expect((await findings(`${slot}\n\nThe shares of Meta fell.`)).messages).toEqual([])
   })
 
   it('stays linear on a long document', async () => {

@@ -27,10 +27,11 @@
  * - a spelling used consistently, whatever it is (`Babariko` is not
  *   changed to `Babaryka` unless the document also writes `Babaryka`).
  *
- * One pass collects the spellings of every key (a hash map), a second
- * reports: linear in the document, no comparison of names with each other.
- * The dictionary is asked only about the few words whose key has more than
- * one spelling, and the check looks only at words of those keys.
+ * One pass in document order counts the spellings of every key (hash maps)
+ * and logs where each is used (two numbers per use); once the whole document
+ * is read, the dictionary is asked about the few words whose key has more
+ * than one spelling, and the uses of the other spellings are reported from
+ * the log. Linear in the document, no comparison of names with each other.
  */
 import type {Paragraph, Root, Word} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -71,36 +72,47 @@ interface Choice {
   tied: string[]
 }
 
-/** Uses of one spelling, before the dictionary has said whether it is a name. */
+/** Uses of one spelling after one word, before the dictionary has said whether it is a name. */
 interface Uses {
   count: number
   first: number
   /** Its place among the uses the rule counts: spellings keep the order of their first use. */
   order: number
+  /** The word or pair used. */
+  owner: WordUses | PairUses
+  /** The capitalised word right before it ('' for none). */
+  before: string
+  /** Its index in `State.uses`. */
+  id: number
 }
 
 /** A name word as the document writes it, with the words before it. */
-interface WordUses extends Uses {
+interface WordUses {
+  spelling: string
   /** Its key; '' for a word too short to have one (then nothing is counted). */
   key: string
+  count: number
+  first: number
+  order: number
   /** Uses with no capitalised word right before it. */
   alone: Uses | undefined
   /** Uses by the capitalised word right before it. */
   after: Map<string, Uses> | undefined
-  /** Whether the check looks at it: its key has a chosen spelling. */
+  /** Whether its uses are reported: its key has a chosen spelling. */
   checked: boolean
-  /** Where the sentences start that use it. */
-  sentences: number[]
 }
 
 /** Two capitalised words one space apart (`Li Feng`). */
 interface PairUses {
+  spelling: string
   left: string
   right: string
-  /** Uses by the capitalised word right before the pair ('' for none). */
-  after: Map<string, Uses>
-  /** Where the sentences start that use it. */
-  sentences: number[]
+  /** Uses with no capitalised word right before the pair. */
+  alone: Uses | undefined
+  /** Uses by the capitalised word right before the pair. */
+  after: Map<string, Uses> | undefined
+  /** Its key, if its uses are reported (see `checked`). */
+  checkedKey: string | undefined
 }
 
 interface State {
@@ -108,8 +120,11 @@ interface State {
   words: Map<string, WordUses>
   /** Every pair of capitalised words one space apart, by its spelling. */
   pairs: Map<string, PairUses>
-  /** Uses counted so far (gives `order`). */
-  counted: number
+  /** Every `Uses`, by its place in `log`. */
+  uses: Uses[]
+  /** The document's uses in order, two numbers each: the `uses` index and where it starts. */
+  log: Int32Array
+  logged: number
   /** Key → the spelling to use, once the whole document is read. */
   chosen: Map<string, Choice> | undefined
   /** Name before + key → the spelling to use, for a name written as one word or as two. */
@@ -118,118 +133,113 @@ interface State {
   groups: Groups
   /** Name before + key → spelling → uses, for the keys written as one word and as two. */
   joined: Groups
-  /**
-   * Length, first and last letter of the words whose key is chosen (see
-   * `WordUses.checked`): most words differ from all of them there, which is
-   * cheaper to see than to look the word up.
-   */
-  checkedShapes: Set<number>
-  /** The pairs whose key is chosen, with the key. */
-  checkedPairs: Map<string, string>
-  /** Where the sentences start that use them or the words of `checkedShapes`: the only ones the check reads. */
-  checkedSentences: Set<number>
 }
 
 function createState(): State {
   return {
     words: new Map(),
     pairs: new Map(),
-    counted: 0,
+    uses: [],
+    log: new Int32Array(1024),
+    logged: 0,
     chosen: undefined,
     chosenJoined: undefined,
     groups: new Map(),
-    joined: new Map(),
-    checkedShapes: new Set(),
-    checkedPairs: new Map(),
-    checkedSentences: new Set()
+    joined: new Map()
   }
 }
 
 /**
- * First pass, over every piece: count the uses of each name word and of
- * each pair of capitalised words, with the word before them. Which of them
- * are names (no common word) is asked once the whole document is read, and
- * only where a key has more than one spelling.
+ * Every piece, in document order: count and log the uses of each name word
+ * and of each pair of capitalised words, with the word before them. Which of
+ * them are names (no common word) is asked once the whole document is read,
+ * and only where a key has more than one spelling.
  */
 function collect(tree: Root, _file: VFile, state: State): void {
-  walk(tree, undefined, {
-    word(value, start, _end, before, sentence) {
-      let uses = state.words.get(value)
-      if (uses === undefined) {
-        const key = normalise(value)
-        uses = {
-          key,
-          count: 0,
-          first: start,
-          order: state.counted,
-          alone: undefined,
-          after: undefined,
-          checked: false,
-          sentences: []
-        }
-        state.words.set(value, uses)
-      }
+  for (const paragraph of tree.children) {
+    if (paragraph.type === 'ParagraphNode') walkParagraph(paragraph, state)
+  }
+}
 
-      if (!uses.key) return
-      const order = state.counted++
-      uses.count++
-      addSentence(uses.sentences, sentence)
-      if (before) {
-        uses.after ??= new Map()
-        addUse(uses.after, before, start, order)
-      } else if (uses.alone) {
-        uses.alone.count++
-      } else {
-        uses.alone = {count: 1, first: start, order}
-      }
-    },
-    pair(left, right, start, _end, before, sentence) {
-      const order = state.counted++
-      const spelling = left + ' ' + right
-      let uses = state.pairs.get(spelling)
-      if (uses === undefined) {
-        uses = {left, right, after: new Map(), sentences: []}
-        state.pairs.set(spelling, uses)
-      }
+function countWord(state: State, value: string, start: number, before: string): void {
+  let word = state.words.get(value)
+  if (word === undefined) {
+    const key = normalise(value)
+    const order = state.logged / 2
+    word = {spelling: value, key, count: 0, first: start, order, alone: undefined, after: undefined, checked: false}
+    state.words.set(value, word)
+  }
 
-      addUse(uses.after, before, start, order)
-      addSentence(uses.sentences, sentence)
+  if (!word.key) return
+  word.count++
+  use(state, word, before, start)
+}
+
+function countPair(state: State, left: string, right: string, start: number, before: string): void {
+  const spelling = left + ' ' + right
+  let pair = state.pairs.get(spelling)
+  if (pair === undefined) {
+    pair = {spelling, left, right, alone: undefined, after: undefined, checkedKey: undefined}
+    state.pairs.set(spelling, pair)
+  }
+
+  use(state, pair, before, start)
+}
+
+/** Count a use of `owner` after `before` at `start`, and log it. */
+function use(state: State, owner: WordUses | PairUses, before: string, start: number): void {
+  let uses = before ? owner.after?.get(before) : owner.alone
+  if (uses === undefined) {
+    uses = {count: 0, first: start, order: state.logged / 2, owner, before, id: state.uses.length}
+    if (before) (owner.after ??= new Map()).set(before, uses)
+    else owner.alone = uses
+    state.uses.push(uses)
+  }
+
+  uses.count++
+  if (state.logged + 2 > state.log.length) {
+    const log = new Int32Array(state.log.length * 2)
+    log.set(state.log)
+    state.log = log
+  }
+
+  state.log[state.logged++] = uses.id
+  state.log[state.logged++] = start
+}
+
+/** Everything is counted in `collect` and reported in `finish`. */
+function check(): void {}
+
+/** Once the whole document is read: report every use of a spelling that is not the chosen one. */
+function finish(file: VFile, state: State): void {
+  choose(state)
+  // Which `uses` are of a chosen key: most are not, and are passed over at once.
+  const reported = new Uint8Array(state.uses.length)
+  let any = false
+  for (const uses of state.uses) {
+    const {owner} = uses
+    if ('key' in owner ? owner.checked : owner.checkedKey !== undefined) reported[uses.id] = 1
+    any ||= reported[uses.id] === 1
+  }
+
+  if (!any) return
+  for (let index = 0; index < state.logged; index += 2) {
+    if (reported[state.log[index]!] === 0) continue
+    const uses = state.uses[state.log[index]!]!
+    const start = state.log[index + 1]!
+    const {owner} = uses
+    if ('key' in owner) {
+      if (isCommonWord(owner.spelling)) continue
+      const {spelling, key} = owner
+      const before = contextOf(uses.before)
+      checkOccurrence(file, state, {spelling, start, end: start + spelling.length, pair: false, key, before})
+    } else if (owner.checkedKey !== undefined) {
+      const {spelling, checkedKey: key} = owner
+      const before = contextOf(uses.before)
+      // The two words are one space apart.
+      checkOccurrence(file, state, {spelling, start, end: start + spelling.length, pair: true, key, before})
     }
-  })
-}
-
-function addSentence(sentences: number[], sentence: number): void {
-  if (sentences[sentences.length - 1] !== sentence) sentences.push(sentence)
-}
-
-function addUse(map: Map<string, Uses>, key: string, start: number, order: number): void {
-  const uses = map.get(key)
-  if (uses === undefined) map.set(key, {count: 1, first: start, order})
-  else uses.count++
-}
-
-/** Second pass: report every spelling that is not the chosen one. */
-function check(tree: Root, file: VFile, state: State): void {
-  if (state.chosen === undefined) choose(state)
-  if (state.checkedSentences.size === 0) return
-
-  walk(tree, state.checkedSentences, {
-    word(value, start, end, before) {
-      if (!state.checkedShapes.has(shape(value))) return
-      // Every name word was seen in the first pass.
-      const uses = state.words.get(value)
-      if (!uses?.checked || isCommonWord(value)) return
-      const {key} = uses
-      checkOccurrence(file, state, {spelling: value, start, end, pair: false, key, before: contextOf(before)})
-    },
-    pair(left, right, start, end, before) {
-      if (state.checkedPairs.size === 0) return
-      const spelling = left + ' ' + right
-      const key = state.checkedPairs.get(spelling)
-      if (key === undefined) return
-      checkOccurrence(file, state, {spelling, start, end, pair: true, key, before: contextOf(before)})
-    }
-  })
+  }
 }
 
 /** A name word, or two capitalised words that may be one name. */
@@ -330,17 +340,13 @@ function choose(state: State): void {
     const key = joined.length > 40 ? '' : normalise(joined)
     if (!key || !byKey.has(key) || isCommonWord(joined) || namesOf(key).length === 0) continue
     pairKeys.set(spelling, key)
-    for (const [before, uses] of pair.after) {
-      stage(joinedStaged, contextOf(before) + '|' + key, spelling, uses, true)
-    }
+    for (const uses of usesOf(pair)) stage(joinedStaged, contextOf(uses.before) + '|' + key, spelling, uses, true)
   }
 
   for (const key of new Set(pairKeys.values())) {
     for (const value of namesOf(key)) {
-      const {alone, after} = state.words.get(value)!
-      if (alone) stage(joinedStaged, '|' + key, value, alone, false)
-      for (const [before, uses] of after ?? []) {
-        stage(joinedStaged, contextOf(before) + '|' + key, value, uses, false)
+      for (const uses of usesOf(state.words.get(value)!)) {
+        stage(joinedStaged, contextOf(uses.before) + '|' + key, value, uses, false)
       }
     }
   }
@@ -350,25 +356,16 @@ function choose(state: State): void {
   const keys = new Set(state.chosen.keys())
   const joinedKeys = new Set<string>()
   for (const group of state.chosenJoined.keys()) joinedKeys.add(group.slice(group.indexOf('|') + 1))
-  for (const [value, uses] of state.words) {
-    uses.checked = keys.has(uses.key) || joinedKeys.has(uses.key)
-    if (!uses.checked) continue
-    state.checkedShapes.add(shape(value))
-    for (const sentence of uses.sentences) state.checkedSentences.add(sentence)
-  }
-
+  for (const word of state.words.values()) word.checked = keys.has(word.key) || joinedKeys.has(word.key)
   for (const [spelling, key] of pairKeys) {
-    if (!joinedKeys.has(key)) continue
-    state.checkedPairs.set(spelling, key)
-    for (const sentence of state.pairs.get(spelling)!.sentences) state.checkedSentences.add(sentence)
+    if (joinedKeys.has(key)) state.pairs.get(spelling)!.checkedKey = key
   }
 }
 
-/** A small number for the length, first and last character of a word (not one per word). */
-function shape(word: string): number {
-  const first = word.charCodeAt(0) & 255
-  const last = word.charCodeAt(word.length - 1) & 255
-  return (Math.min(word.length, 63) << 16) | (first << 8) | last
+function usesOf(owner: WordUses | PairUses): Uses[] {
+  const all = owner.after ? [...owner.after.values()] : []
+  if (owner.alone) all.unshift(owner.alone)
+  return all
 }
 
 /** A spelling's uses in a group while the groups are put together. */
@@ -380,7 +377,7 @@ function stage(
   staged: Map<string, Map<string, Staged>>,
   group: string,
   spelling: string,
-  uses: Uses,
+  uses: {count: number; first: number; order: number},
   pair: boolean
 ): void {
   let spellings = staged.get(group)
@@ -462,33 +459,14 @@ function contextOf(word: string): string {
   return word.length === 2 || !isCommonWord(word) ? word : ''
 }
 
-interface Visitor {
-  /**
-   * A name word; `before` is the capitalised word one space before it, or
-   * ''; `sentence` is where its sentence starts.
-   */
-  word(value: string, start: number, end: number, before: string, sentence: number): void
-  /** Two capitalised words one space apart; `before` and `sentence` as for a word. */
-  pair(left: string, right: string, start: number, end: number, before: string, sentence: number): void
-}
-
 /**
- * The name words of a piece with their offsets — the text parts of words
+ * The name words of a paragraph with their offsets — the text parts of words
  * (`Lukashenka` of `Lukashenka’s`, `Kuntsevo` of `Kuntsevo-based`) — and
  * every two capitalised words one space apart (`Li Feng`).
  */
-function walk(tree: Root, sentences: Set<number> | undefined, visitor: Visitor): void {
-  for (const paragraph of tree.children) {
-    if (paragraph.type === 'ParagraphNode') walkParagraph(paragraph, sentences, visitor)
-  }
-}
-
-/** The sentences of a paragraph (only those of `sentences`, if given). */
-function walkParagraph(paragraph: Paragraph, sentences: Set<number> | undefined, visitor: Visitor): void {
+function walkParagraph(paragraph: Paragraph, state: State): void {
   for (const sentence of paragraph.children) {
     if (sentence.type !== 'SentenceNode') continue
-    const start = sentence.position?.start.offset ?? -1
-    if (sentences && !sentences.has(start)) continue
     // The last two capitalised words, when nothing but one space separates them.
     let previous: Capital | undefined
     let beforePrevious: Capital | undefined
@@ -508,11 +486,10 @@ function walkParagraph(paragraph: Paragraph, sentences: Set<number> | undefined,
         continue
       }
 
-      parts(child, spaced ? previous!.value : '', start, visitor)
+      parts(child, spaced ? previous!.value : '', state)
       const capital = capitalOf(child)
       if (capital && spaced && previous!.whole) {
-        const before = beforePrevious?.value ?? ''
-        visitor.pair(previous!.value, capital.value, previous!.start, capital.end, before, start)
+        countPair(state, previous!.value, capital.value, previous!.start, beforePrevious?.value ?? '')
       }
 
       beforePrevious = spaced ? previous : undefined
@@ -541,13 +518,13 @@ function capitalOf(word: Word): Capital | undefined {
 }
 
 /** The name words among the text parts of a word; only the first has a word before it. */
-function parts(word: Word, before: string, sentence: number, visitor: Visitor): void {
+function parts(word: Word, before: string, state: State): void {
   let first = true
   for (const part of word.children) {
     if (part.type === 'TextNode' && isCapitalWord(part.value, 4, nameWord)) {
       const start = part.position?.start.offset
       const end = part.position?.end.offset
-      if (start !== undefined && end !== undefined) visitor.word(part.value, start, end, first ? before : '', sentence)
+      if (start !== undefined && end !== undefined) countWord(state, part.value, start, first ? before : '')
     }
 
     first = false
@@ -582,6 +559,6 @@ function times(count: number): string {
  * engine collects over every piece of a long document before checking any
  * (flat memory); as a plain retext plugin it runs both on the whole tree.
  */
-const nameConsistency = definePhasedRule<State>({state: createState, collect, check})
+const nameConsistency = definePhasedRule<State>({state: createState, collect, check, finish, inOrder: true})
 
 export default nameConsistency

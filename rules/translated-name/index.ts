@@ -123,17 +123,17 @@ interface Notes {
 interface State {
   entries: Map<string, Array<Required<LexiconEntry>>>
   window: number
-  /** The document's capitalised words (and hyphenated names). */
+  /** What the document shows about its capitalised words, where it shows anything. */
   notes: Map<string, Notes>
+  /** Spellings of the lexicon's surnames (surname and variants), and their length, first and last letter. */
+  spellings: Set<string>
+  spellingShapes: Set<number>
+  /** Those of them the document uses. */
+  present: Set<string>
   /** The document's runs of two or more capitalised words, each once. */
   nameRuns: Map<string, NameRun>
-  /** Where the capitalised words start that may be in a name slot. */
-  slotWords: Set<number>
-  /**
-   * Where a paragraph starts → the sentences the check reads in it: ranges
-   * of sentence indexes (from, to, from, to …) around the slot words.
-   */
-  slotSentences: Map<number, number[]>
+  /** The name slots that hold a capitalised word, in document order. */
+  slots: Slot[]
   /** Speakers in document order. */
   speakers: Speaker[]
   /** The document is about Russia, Ukraine or Belarus. */
@@ -161,19 +161,28 @@ function createState(options: Options | undefined): State {
     }
   }
 
+  const spellings = new Set<string>()
+  for (const list of entries.values()) {
+    for (const entry of list) {
+      for (const spelling of [entry.surname, ...entry.variants]) spellings.add(spelling)
+    }
+  }
+
   return {
     entries,
     window: options?.window ?? 3000,
     notes: new Map(),
+    spellings,
+    spellingShapes: new Set([...spellings].map((spelling) => spellingShape(spelling))),
+    present: new Set(),
     nameRuns: new Map(),
-    slotWords: new Set(),
-    slotSentences: new Map(),
+    slots: [],
     speakers: [],
     slavic: false
   }
 }
 
-/** First pass, over every piece: who the document names, and how. */
+/** Every piece, in document order: who the document names and how, and the name slots. */
 function collect(tree: Root, _file: VFile, state: State): void {
   for (const paragraph of tree.children) {
     if (paragraph.type === 'ParagraphNode') collectParagraph(paragraph, state)
@@ -183,7 +192,11 @@ function collect(tree: Root, _file: VFile, state: State): void {
 /** One paragraph of the first pass (a function of its own, so that the engine optimizes it early). */
 function collectParagraph(paragraph: Paragraph, state: State): void {
   const tokens = tokenize(paragraph)
-  let sentences: number[] | undefined
+  // Where the run of capitalised words that the current word is in starts,
+  // and whether the last capitalised word goes on into the next.
+  let run = 0
+  let last = -1
+  let goesOn = false
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens.get(index)!
     // Lower-case words only matter as the context of capitalised ones.
@@ -192,32 +205,83 @@ function collectParagraph(paragraph: Paragraph, state: State): void {
     if (known & isContext) state.slavic = true
     if (!(known & isNameLike)) continue
     const {text} = token
-    let notes = state.notes.get(text)
-    if (notes === undefined) {
-      notes = {nameUse: false, realName: false, givenBefore: undefined, runs: undefined}
-      state.notes.set(text, notes)
+    if (mayBeSpelling(state, text)) state.present.add(text)
+    if (last !== index - 1 || !goesOn) run = index
+    if (known & isCapitalised) {
+      const realName = realNameUse(tokens, index, state)
+      if (realName === true) notesOf(state, text).realName = true
+      else if (realName !== false) (notesOf(state, text).givenBefore ??= new Set()).add(realName)
+      if (isNameUse(tokens, index)) notesOf(state, text).nameUse = true
+      if (!(known & (isRole | isHonorific)) && maySlot(tokens, index, state)) {
+        const slot = findSlot(tokens, index, state)
+        if (slot) state.slots.push(slot)
+      }
     }
 
-    if (!(known & isCapitalised)) continue
-    const realName = realNameUse(tokens, index, state)
-    if (realName === true) notes.realName = true
-    else if (realName !== false) (notes.givenBefore ??= new Set()).add(realName)
-    if (isNameUse(tokens, index)) notes.nameUse = true
-    if (maySlot(tokens, index, state)) {
-      state.slotWords.add(token.start)
-      sentences ??= []
-      addSentences(sentences, tokens, index)
-    }
+    last = index
+    goesOn = continuesRun(tokens, index)
+    if (!goesOn) addName(state, tokens, run, index)
   }
-
-  if (sentences) state.slotSentences.set(paragraphStart(paragraph), sentences)
-  collectNames(tokens, state)
 }
 
 /**
- * Whether the check may find a name slot at the capitalised word at
- * `index`: a lexicon word, or one next to an attribution verb (`,
- * concludes [a] Mustache`, `, Sands said`). Only such words are checked.
+ * Whether the capitalised word after `index` continues the run of
+ * capitalised words at `index` (`Pavel Usov`), which ends before a
+ * nationality (`Alexey Jerman Belarusian political analyst:`).
+ */
+function continuesRun(tokens: Tokens, index: number): boolean {
+  const word = tokens.get(index)!
+  const next = tokens.get(index + 1)
+  return (
+    !word.possessive &&
+    next?.kind === 'word' &&
+    mayBeCapital(next.text) &&
+    (facts(next) & isNameLike) !== 0 &&
+    adjacent(word, next) &&
+    !isDemonymToken(next)
+  )
+}
+
+/**
+ * A run of capitalised words from `from` to `end`: the words of the name it
+ * may be (`Xi` of `President Xi Jinping`), and whether it is a speaker.
+ */
+function addName(state: State, tokens: Tokens, from: number, end: number): void {
+  // The other words of the name: those after any title or nationality
+  // (`Russian Prime Minister Dmitry Medvedev` → `Dmitry`, `President Xi
+  // Jinping` → `Xi`).
+  let first = end
+  while (first > from && isGivenName(tokens.get(first - 1)!)) first--
+  if (first < end) addRun(state, tokens, from, first, end)
+  addSpeaker(state, tokens, from, end)
+}
+
+function notesOf(state: State, word: string): Notes {
+  let notes = state.notes.get(word)
+  if (notes === undefined) {
+    notes = {nameUse: false, realName: false, givenBefore: undefined, runs: undefined}
+    state.notes.set(word, notes)
+  }
+
+  return notes
+}
+
+/**
+ * Whether `word` is a spelling of a lexicon surname; most words differ from
+ * all of them in length, first or last letter, which is cheaper to see.
+ */
+function mayBeSpelling(state: State, word: string): boolean {
+  return state.spellingShapes.has(spellingShape(word)) && state.spellings.has(word)
+}
+
+function spellingShape(word: string): number {
+  return shape(word.length, word.charCodeAt(0), 0, word.charCodeAt(word.length - 1))
+}
+
+/**
+ * Whether there may be a name slot at the capitalised word at `index`: a
+ * lexicon word, or one next to an attribution verb (`, concludes [a]
+ * Mustache`, `, Sands said`). Only such words are looked at closely.
  */
 function maySlot(tokens: Tokens, index: number, state: State): boolean {
   const word = tokens.get(index)!
@@ -234,101 +298,63 @@ function maySlot(tokens: Tokens, index: number, state: State): boolean {
 }
 
 /**
- * The sentences the check needs around the slot word at `index`: those of
- * the tokens it looks at, three before it to two after it. Kept as sorted
- * ranges that do not overlap, so that each slot word is checked once.
+ * A capitalised word in a name slot (see `findSlot`), found while its
+ * paragraph's tokens are at hand; whether it is a translated name needs the
+ * whole document and is decided in `finish`.
  */
-function addSentences(sentences: number[], tokens: Tokens, index: number): void {
-  const from = tokens.get(Math.max(index - 3, 0))!.sentence
-  const to = tokens.get(Math.min(index + 2, tokens.length - 1))!.sentence
-  const last = sentences.length - 1
-  if (last > 0 && from <= sentences[last]! + 1) sentences[last] = Math.max(sentences[last]!, to)
-  else sentences.push(from, to)
+interface Slot {
+  word: string
+  /** Where the replaced text starts (at `a` in `concludes a Mustache`). */
+  start: number
+  end: number
+  kind: 'verb' | 'given' | 'initial' | 'headline' | 'role'
+  /** An article (`a`, `an`) is part of the replaced text. */
+  article: boolean
+  /** For a lexicon word after its person's given name (`Dmitry Sands`): that person. */
+  givenEntry: Required<LexiconEntry> | undefined
 }
 
-function paragraphStart(paragraph: Paragraph): number {
-  return paragraph.position?.start.offset ?? -1
-}
-
-/**
- * The names of a paragraph: their words (`Xi` of `Xi Jinping`), and the
- * speakers among them.
- */
-function collectNames(tokens: Tokens, state: State): void {
-  let index = 0
-  while (index < tokens.length) {
-    const token = tokens.get(index)!
-    if (token.kind !== 'word' || !mayBeCapital(token.text) || !(facts(token) & isNameLike)) {
-      index++
-      continue
-    }
-
-    let end = index
-    while (
-      !tokens.get(end)!.possessive &&
-      tokens.get(end + 1)?.kind === 'word' &&
-      mayBeCapital(tokens.get(end + 1)!.text) &&
-      facts(tokens.get(end + 1)!) & isNameLike &&
-      adjacent(tokens.get(end)!, tokens.get(end + 1)!) &&
-      // `Alexey Jerman Belarusian political analyst:` — the name ends
-      // before the nationality.
-      !isDemonym(tokens.get(end + 1)!.text)
-    ) {
-      end++
-    }
-
-    // The other words of the name: those after any title or nationality
-    // (`Russian Prime Minister Dmitry Medvedev` → `Dmitry`, `President Xi
-    // Jinping` → `Xi`).
-    let first = end
-    while (first > index && isGivenName(tokens.get(first - 1)!)) first--
-    if (first < end) addRun(state, tokens, index, first, end)
-    addSpeaker(state, tokens, index, end)
-
-    index = end + 1
-  }
-}
-
-/** Second pass: report the name slots that hold a common word. */
-function check(tree: Root, file: VFile, state: State): void {
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    const sentences = state.slotSentences.get(paragraphStart(paragraph))
-    if (sentences === undefined) continue
-    // Only the sentences around slot words: every token a slot word looks
-    // at is there, with the same neighbours as in the whole paragraph.
-    for (let range = 0; range < sentences.length; range += 2) {
-      const tokens = tokenize(paragraph, sentences[range]!, sentences[range + 1]!)
-      for (let index = 0; index < tokens.length; index++) {
-        const token = tokens.get(index)!
-        if (token.kind !== 'word' || token.possessive || !mayBeCapital(token.text)) continue
-        if (!(facts(token) & isCapitalised) || !state.slotWords.has(token.start)) continue
-        if (facts(token) & (isRole | isHonorific)) continue
-        const entries = state.entries.get(token.text)
-        if (entries) checkLexiconWord(tokens, index, entries, file, state)
-        else checkContextWord(tokens, index, file, state)
-      }
-    }
-  }
-}
-
-/** A word of the lexicon (`Sands`) in a name slot. */
-function checkLexiconWord(
-  tokens: Tokens,
-  index: number,
-  entries: Array<Required<LexiconEntry>>,
-  file: VFile,
-  state: State
-): void {
+/** The name slot at the capitalised word at `index`, if there is one. */
+function findSlot(tokens: Tokens, index: number, state: State): Slot | undefined {
   const word = tokens.get(index)!
+  const entries = state.entries.get(word.text)
+  if (entries === undefined) {
+    const slot = verbSlot(tokens, index, false)
+    if (!slot) return undefined
+    return {word: word.text, start: slot.start, end: word.end, kind: 'verb', article: slot.article, givenEntry: undefined}
+  }
+
   const previous = tokens.get(index - 1)
   const givenEntry = entries.find(
     (entry) => previous?.kind === 'word' && adjacent(previous, word) && entry.given.includes(previous.text)
   )
-  const slot = givenEntry ? {start: word.start, kind: 'given'} : lexiconSlot(tokens, index)
-  if (!slot) return
+  const slot = givenEntry ? {start: word.start, kind: 'given' as const} : lexiconSlot(tokens, index)
+  if (!slot) return undefined
+  return {word: word.text, start: slot.start, end: word.end, kind: slot.kind, article: false, givenEntry}
+}
+
+/**
+ * Once the whole document is read: report the slots that hold a translated
+ * name, in document order.
+ */
+function finish(file: VFile, state: State): void {
+  for (const slot of state.slots) {
+    const entries = state.entries.get(slot.word)
+    if (entries) reportLexiconWord(slot, entries, file, state)
+    else reportContextWord(slot, file, state)
+  }
+}
+
+/** A word of the lexicon (`Sands`) in a name slot. */
+function reportLexiconWord(
+  slot: Slot,
+  entries: Array<Required<LexiconEntry>>,
+  file: VFile,
+  state: State
+): void {
+  const {word, givenEntry} = slot
   // `Lord Frost`, `David Frost`: a real person of that name.
-  if (!givenEntry && isRealName(state, word.text)) return
+  if (!givenEntry && isRealName(state, word)) return
 
   const named = entries
     .map((entry) => ({entry, spelled: spelledInDocument(entry, state)}))
@@ -341,7 +367,7 @@ function checkLexiconWord(
 
   const entry = givenEntry ?? named?.entry ?? entries[0]!
   const spelled = (named?.entry === entry ? named.spelled : undefined) ?? entry.surname
-  const speaker = slot.kind === 'verb' ? recentSpeakers(state, slot.start, word.text)[0] : undefined
+  const speaker = slot.kind === 'verb' ? recentSpeakers(state, slot.start, word)[0] : undefined
 
   let fix = Boolean(givenEntry || named)
   const expected = [spelled]
@@ -351,7 +377,7 @@ function checkLexiconWord(
   } else if (
     !fix &&
     (entry.evidence === 'user' ||
-      (entry.evidence !== 'plausible' && state.slavic && !isDictionaryName(word.text)))
+      (entry.evidence !== 'plausible' && state.slavic && !isDictionaryName(word)))
   ) {
     fix = true
   }
@@ -360,12 +386,12 @@ function checkLexiconWord(
     if (!expected.includes(other.surname)) expected.push(other.surname)
   }
 
-  const actual = String(file).slice(slot.start, word.end)
+  const actual = String(file).slice(slot.start, slot.end)
   report(file, {
     ruleId,
     reason: `\`${actual}\` stands where a name belongs and is how machine translation renders the surname ${entry.surname}${entry.cyrillic ? ` (${entry.cyrillic})` : ''}`,
     start: slot.start,
-    end: word.end,
+    end: slot.end,
     expected,
     fix,
     note: fix
@@ -381,20 +407,17 @@ function checkLexiconWord(
  * a paper (`, said Meta.`), so it is only suggested, in a document about
  * Russia, Ukraine or Belarus that names a speaker before it.
  */
-function checkContextWord(tokens: Tokens, index: number, file: VFile, state: State): void {
-  const word = tokens.get(index)!
-  // The slot first: it is rare, and the dictionary costs more.
-  const slot = verbSlot(tokens, index, false)
-  if (!slot) return
-  if (!isCommonWord(word.text) || isDictionaryName(word.text)) return
+function reportContextWord(slot: Slot, file: VFile, state: State): void {
+  const {word} = slot
+  if (!isCommonWord(word) || isDictionaryName(word)) return
   // A part of a name the document uses (`Xi` of `Xi Jinping`), a real
   // surname (`Tom Green`), or a word the document uses as a name elsewhere
   // (`Meta's shares`).
-  if (isNamePart(state, word.text) || isRealName(state, word.text)) return
-  if (state.notes.get(word.text)?.nameUse) return
+  if (isNamePart(state, word) || isRealName(state, word)) return
+  if (state.notes.get(word)?.nameUse) return
 
-  const actual = String(file).slice(slot.start, word.end)
-  const speakers = recentSpeakers(state, slot.start, word.text)
+  const actual = String(file).slice(slot.start, slot.end)
+  const speakers = recentSpeakers(state, slot.start, word)
   if (!slot.article && (!state.slavic || speakers.length === 0)) return
 
   if (speakers.length > 0) {
@@ -402,7 +425,7 @@ function checkContextWord(tokens: Tokens, index: number, file: VFile, state: Sta
       ruleId,
       reason: `\`${actual}\` stands where a speaker's name belongs; the speaker named before it is ${speakers[0]}`,
       start: slot.start,
-      end: word.end,
+      end: slot.end,
       expected: speakers,
       fix: slot.article,
       note: slot.article
@@ -414,7 +437,7 @@ function checkContextWord(tokens: Tokens, index: number, file: VFile, state: Sta
       ruleId,
       reason: `\`${actual}\` stands where a speaker's name belongs: a surname translated as a common word?`,
       start: slot.start,
-      end: word.end,
+      end: slot.end,
       fix: false,
       note: 'No speaker is named before it in the document; check the original.'
     })
@@ -471,7 +494,7 @@ function verbSlot(
 }
 
 /** Name slots for a lexicon word: the attribution slots, and a few more. */
-function lexiconSlot(tokens: Tokens, index: number): {start: number; kind: string} | undefined {
+function lexiconSlot(tokens: Tokens, index: number): {start: number; kind: Slot['kind']} | undefined {
   const verb = verbSlot(tokens, index, true)
   if (verb) return {start: verb.start, kind: 'verb'}
   const word = tokens.get(index)!
@@ -562,7 +585,7 @@ function speakerStart(speaker: Speaker): number | undefined {
 /** How the document spells the lexicon entry's surname, if it names it. */
 function spelledInDocument(entry: Required<LexiconEntry>, state: State): string | undefined {
   for (const spelling of [entry.surname, ...entry.variants]) {
-    if (state.notes.has(spelling)) return spelling
+    if (state.present.has(spelling)) return spelling
   }
 
   return undefined
@@ -652,7 +675,7 @@ function addRun(state: State, tokens: Tokens, from: number, first: number, end: 
   // The last word is a name only if it is no common word, and only common
   // words can be in a slot.
   for (let part = first - from; part < words.length - 1; part++) {
-    const notes = state.notes.get(words[part]!)!
+    const notes = notesOf(state, words[part]!)
     notes.runs ??= []
     notes.runs.push(run)
   }
@@ -722,6 +745,7 @@ function afterSpeaker(tokens: Tokens, end: number): boolean {
 
   // `Pavel Usov, Belarusian political analyst:` — words and commas up to a
   // colon, so first the colon (cheap), then the words.
+  if (tokens.colons === 0) return false
   let colon = false
   for (let index = end + 1; index < tokens.length && index <= end + 8; index++) {
     const token = tokens.get(index)!
@@ -778,7 +802,16 @@ function isDemonym(word: string): boolean {
 }
 
 function isGivenName(word: Token): boolean {
-  return !(facts(word) & isRole) && !isDemonym(word.text)
+  return !(facts(word) & isRole) && !isDemonymToken(word)
+}
+
+/** `isDemonym` of a token's text, remembered with its facts. */
+function isDemonymToken(token: Token): boolean {
+  const known = facts(token)
+  if (known & isDemonymKnown) return (known & isDemonymWord) !== 0
+  const demonym = isDemonym(token.text)
+  token.facts = known | isDemonymKnown | (demonym ? isDemonymWord : 0)
+  return demonym
 }
 
 function isAttributionVerb(token: Token): boolean {
@@ -823,6 +856,9 @@ const isAttribution = 32
 const isContext = 64
 const isIndefinite = 128
 const isArticle = 256
+/** Set on a token's facts once `isDemonym` is known (not by `factsOf`). */
+const isDemonymKnown = 512
+const isDemonymWord = 1024
 
 /** Vocabulary facts of a word as written (`attribution` is case-sensitive). */
 function exactFacts(text: string): number {
@@ -857,8 +893,17 @@ interface VocabularyWord {
  * to see (and then to compare) than to look a word up.
  */
 const vocabularyByShape = new Map<number, VocabularyWord[]>()
+/**
+ * The same for length, first and last letter only, as a table read without
+ * hashing; `outline` is undefined for words it cannot hold.
+ */
+const vocabularyOutlines = new Uint8Array(16 * 26 * 26)
+let vocabularyBeyondOutlines = false
 for (const word of [...attribution, ...roles, ...honorifics, ...contextWords, ...articles]) {
   const lower = word.toLowerCase()
+  const place = outline(lower.length, lower.charCodeAt(0), lower.charCodeAt(lower.length - 1))
+  if (place === undefined) vocabularyBeyondOutlines = true
+  else vocabularyOutlines[place] = 1
   const key = shape(lower.length, lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(lower.length - 1))
   const list = vocabularyByShape.get(key) ?? []
   vocabularyByShape.set(key, list)
@@ -870,6 +915,12 @@ for (const word of [...attribution, ...roles, ...honorifics, ...contextWords, ..
 
   const exact = exactFacts(word)
   if (exact && !entry.exact.some(([spelling]) => spelling === word)) entry.exact.push([word, exact])
+}
+
+/** Where a length and two lower-case ASCII letters are in `vocabularyOutlines`. */
+function outline(length: number, first: number, last: number): number | undefined {
+  if (length > 15 || first < 97 || first > 122 || last < 97 || last > 122) return undefined
+  return (length * 26 + first - 97) * 26 + last - 97
 }
 
 /** A small number for a length and three ASCII characters (`| 0` for none). */
@@ -937,7 +988,11 @@ function vocabularyFactsOf(text: string, first: number, last: number): number {
   // Past the first two, other characters lower-case to ASCII at the same
   // length or make no vocabulary word.
   if (second >= 128) return exactFacts(text) | loweredFacts(text.toLowerCase())
-  const list = vocabularyByShape.get(shape(length, lowerAscii(first), lowerAscii(second), lowerAscii(last)))
+  const lowerFirst = lowerAscii(first)
+  const lowerLast = lowerAscii(last)
+  const place = outline(length, lowerFirst, lowerLast)
+  if (place === undefined ? !vocabularyBeyondOutlines : vocabularyOutlines[place] === 0) return 0
+  const list = vocabularyByShape.get(shape(length, lowerFirst, lowerAscii(second), lowerLast))
   if (list === undefined) return 0
   for (const word of list) if (word.lower === text) return word.lowered | exactOf(word, text)
   // Not a vocabulary word in lower case: perhaps in another case (`The`).
@@ -980,8 +1035,6 @@ class Token {
     public text: string,
     /** The node's place; its offsets are read only for the few tokens compared or reported. */
     public position: Position,
-    /** The index of its sentence among the children of the paragraph. */
-    public sentence: number,
     /** First token of its line. */
     public lineStart: boolean,
     /** White space (or another node that is no token) comes right before it. */
@@ -1009,6 +1062,8 @@ class Token {
 class Tokens {
   items: Token[] = []
   length = 0
+  /** Tokens other than words that are a colon. */
+  colons = 0
 
   /** The token at `index`, undefined outside the paragraph. */
   get(index: number): Token | undefined {
@@ -1019,20 +1074,19 @@ class Tokens {
     kind: Kind,
     text: string,
     position: Position,
-    sentence: number,
     lineStart: boolean,
     spaced: boolean,
     possessive: boolean
   ): void {
     const facts = kind === 'word' ? -1 : 0
+    if (kind !== 'word' && text === ':') this.colons++
     const token = this.items[this.length]
     if (token === undefined) {
-      this.items.push(new Token(kind, text, position, sentence, lineStart, spaced, possessive, facts))
+      this.items.push(new Token(kind, text, position, lineStart, spaced, possessive, facts))
     } else {
       token.kind = kind
       token.text = text
       token.position = position
-      token.sentence = sentence
       token.lineStart = lineStart
       token.spaced = spaced
       token.possessive = possessive
@@ -1065,16 +1119,14 @@ function mayBeCapital(text: string): boolean {
  * kept), punctuation (also split off words: `V.` → `V`, `.`), and other nodes
  * (URLs, symbols) that break any pattern.
  */
-function tokenize(paragraph: Paragraph, from = 0, to = paragraph.children.length - 1): Tokens {
+function tokenize(paragraph: Paragraph): Tokens {
   const tokens = shared
   tokens.length = 0
-  // True for the paragraph's first token; past `from`, only the tokens after
-  // the first are looked at (see `addSentences`).
+  tokens.colons = 0
   let lineStart = true
   let spaced = false
 
-  for (let index = from; index <= to; index++) {
-    const sentence = paragraph.children[index]!
+  for (const sentence of paragraph.children) {
     if (sentence.type !== 'SentenceNode') {
       if (sentence.type === 'WhiteSpaceNode' && hasLineBreak(sentence.value)) lineStart = true
       spaced = true
@@ -1091,7 +1143,7 @@ function tokenize(paragraph: Paragraph, from = 0, to = paragraph.children.length
       }
 
       if (child.type === 'PunctuationNode') {
-        tokens.push('punct', child.value, position, index, lineStart, spaced, false)
+        tokens.push('punct', child.value, position, lineStart, spaced, false)
       } else if (child.type === 'WordNode') {
         const text = wordText(child)
         if (text === undefined) {
@@ -1103,7 +1155,7 @@ function tokenize(paragraph: Paragraph, from = 0, to = paragraph.children.length
 
             const kind = part.type === 'TextNode' ? 'word' : part.type === 'PunctuationNode' ? 'punct' : 'other'
             const value = kind === 'other' ? toString(part) : part.value
-            tokens.push(kind, value, part.position, index, lineStart, spaced, false)
+            tokens.push(kind, value, part.position, lineStart, spaced, false)
             lineStart = false
             spaced = false
           }
@@ -1112,9 +1164,9 @@ function tokenize(paragraph: Paragraph, from = 0, to = paragraph.children.length
         }
 
         const possessive = isPossessive(text)
-        tokens.push('word', possessive ? text.slice(0, -2) : text, position, index, lineStart, spaced, possessive)
+        tokens.push('word', possessive ? text.slice(0, -2) : text, position, lineStart, spaced, possessive)
       } else {
-        tokens.push('other', 'value' in child ? child.value : toString(child), position, index, lineStart, spaced, false)
+        tokens.push('other', 'value' in child ? child.value : toString(child), position, lineStart, spaced, false)
       }
 
       lineStart = false
@@ -1165,10 +1217,18 @@ function hasLineBreak(space: string): boolean {
 }
 
 /**
- * The plugin. It needs the whole document, so it runs in two phases: the
- * engine collects over every piece of a long document before checking any
- * (flat memory); as a plain retext plugin it runs both on the whole tree.
+ * The plugin. It needs the whole document: it reads every piece in
+ * document order (flat memory, one pass), finding the slots and what the
+ * document says of names, and reports in `finish`; as a plain retext plugin
+ * it runs both on the whole tree.
  */
-const translatedName = definePhasedRule<State, Options>({state: createState, collect, check})
+const translatedName = definePhasedRule<State, Options>({
+  state: createState,
+  collect,
+  // Everything is found in `collect` and decided in `finish`.
+  check() {},
+  finish,
+  inOrder: true
+})
 
 export default translatedName
