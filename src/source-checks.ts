@@ -11,6 +11,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
+import {definePhasedRule, type PhasedPlugin} from './rule-kit.js'
 import cyrillicToTranslit from 'cyrillic-to-translit-js'
 
 /** A translated range of the document and the source it translates. */
@@ -45,6 +46,23 @@ export function* pairsInPiece(
     state.next++
     yield pair
   }
+}
+
+/**
+ * A source-aware rule: `checkPair` sees each (source, target) pair of the
+ * document once, in document order.
+ */
+export function definePairRule(
+  checkPair: (file: VFile, text: string, pair: SourcePair) => void
+): PhasedPlugin<{next: number}, undefined> {
+  return definePhasedRule<{next: number}>({
+    inOrder: true,
+    state: () => ({next: 0}),
+    check(tree, file, state) {
+      const text = String(file)
+      for (const pair of pairsInPiece(tree, file, state)) checkPair(file, text, pair)
+    }
+  })
 }
 
 /**

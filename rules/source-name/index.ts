@@ -33,13 +33,12 @@
  * (`Г. Стэндинг` → `G. Standing`: no Russian surname ending); names in
  * Latin script.
  */
-import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, definePhasedRule} from '../../src/rule-kit.js'
+import {report} from '../../src/rule-kit.js'
 import {
   cyrillic,
   nameKey,
-  pairsInPiece,
+  definePairRule,
   transliterate,
   wordsOf,
   type SourcePair,
@@ -91,13 +90,7 @@ const speech =
   /^(?:заяв|сказа|отмет|подчеркн|добав|поясн|сообщ|рассказа|ответ|напомн|счита|увер|полага|пиш|говор|написа|призна|подтверд|опроверг|объясн|уточн)\p{L}*$/u
 const surnameEnding = /(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ской|ская|цкая|ук|юк|енко|вич|ян|дзе|швили)$/u
 
-export default definePhasedRule<{next: number}>({
-  state: () => ({next: 0}),
-  check(tree: Root, file: VFile, state) {
-    const text = String(file)
-    for (const pair of pairsInPiece(tree, file, state)) checkPair(file, text, pair)
-  }
-})
+export default definePairRule(checkPair)
 
 function checkPair(file: VFile, text: string, pair: SourcePair): void {
   if (!cyrillic.test(pair.source)) return

@@ -18,13 +18,12 @@
  * `тысяч` (`четырёх тысяч` ↔ `4,000`), since the translation may write
  * them in digits.
  */
-import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, definePhasedRule} from '../../src/rule-kit.js'
+import {report} from '../../src/rule-kit.js'
 import {
   chineseNumbers,
   numbersIn,
-  pairsInPiece,
+  definePairRule,
   romanNumbers,
   spelledNumbers,
   type NumberToken,
@@ -33,13 +32,7 @@ import {
 
 const ruleId = 'source-numbers'
 
-export default definePhasedRule<{next: number}>({
-  state: () => ({next: 0}),
-  check(tree: Root, file: VFile, state) {
-    const text = String(file)
-    for (const pair of pairsInPiece(tree, file, state)) checkPair(file, text, pair)
-  }
-})
+export default definePairRule(checkPair)
 
 function checkPair(file: VFile, text: string, pair: SourcePair): void {
   const target = text.slice(pair.start, pair.end)

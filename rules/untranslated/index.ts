@@ -13,21 +13,14 @@
  * `GitHub`), single letters, and empty targets (not yet translated is the
  * catalogue tools' business).
  */
-import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, definePhasedRule} from '../../src/rule-kit.js'
-import {pairsInPiece, wordsOf, type SourcePair} from '../../src/source-checks.js'
+import {report} from '../../src/rule-kit.js'
+import {definePairRule, wordsOf, type SourcePair} from '../../src/source-checks.js'
 import {isCommonWord} from '../../src/words.js'
 
 const ruleId = 'untranslated'
 
-export default definePhasedRule<{next: number}>({
-  state: () => ({next: 0}),
-  check(tree: Root, file: VFile, state) {
-    const text = String(file)
-    for (const pair of pairsInPiece(tree, file, state)) checkPair(file, text, pair)
-  }
-})
+export default definePairRule(checkPair)
 
 function checkPair(file: VFile, text: string, pair: SourcePair): void {
   const target = text.slice(pair.start, pair.end)
