@@ -8,17 +8,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {check} from '../src/api.js'
-import {rules} from '../rules/index.js'
+import {findingsOf, onlyRule} from './helpers.js'
 
 const ruleId = 'number-format'
-const only = {rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.id === ruleId]))}
-
-async function findings(text: string) {
-  const result = await check(text, only)
-  const mine = result.messages.filter((message) => message.ruleId === ruleId)
-  return {result, mine, summary: mine.map((m) => [m.actual, m.expected?.[0], m.fix])}
-}
+const only = onlyRule(ruleId)
+const findings = (text: string) => findingsOf(ruleId, text)
 
 const shared = path.join(import.meta.dirname, '..', '..', 'shared')
 const example = path.join(shared, 'examples', 'belarus-russia-news.mt.txt')
