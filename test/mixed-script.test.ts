@@ -8,10 +8,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findingsOf, onlyRule} from './helpers.js'
+import {findingsOf} from './helpers.js'
 
 const ruleId = 'mixed-script'
-const only = onlyRule(ruleId)
 const findings = (text: string) => findingsOf(ruleId, text)
 
 const shared = path.join(import.meta.dirname, '..', '..', 'shared')
