@@ -12,7 +12,7 @@ import {VFile} from 'vfile'
 import nameConsistency from '../rules/name-consistency/index.js'
 import {rules} from '../rules/index.js'
 import {check} from '../src/api.js'
-import {parseDocument} from '../src/parse.js'
+import {runInPieces} from './helpers.js'
 import type {MtlintMessage} from '../src/rule-kit.js'
 
 const example = fs.readFileSync(
@@ -185,26 +185,12 @@ describe('one word or two', () => {
 describe('phases', () => {
   it('reads the pieces in document order and reports in finish, once all are counted', () => {
     const text = 'Lukashenko spoke.\n\nLukashenka left.\n\nLukashenka came back.'
-    const tree = parseDocument(text)
-    const pieces: Root[] = tree.children.map((child) => ({type: 'RootNode', children: [child]}))
     const {phases} = nameConsistency
     expect(phases.inOrder).toBe(true)
     for (const inOrder of [true, false]) {
-      const file = new VFile(text)
-      const state = phases.state(undefined)
-      if (inOrder) {
-        for (const piece of pieces) {
-          phases.collect!(piece, file, state)
-          phases.check(piece, file, state)
-        }
-      } else {
-        for (const piece of pieces) phases.collect!(piece, file, state)
-        for (const piece of pieces) phases.check(piece, file, state)
-      }
-
+      const {file, finish} = runInPieces(phases, text, inOrder)
       expect(file.messages).toEqual([])
-      phases.finish!(file, state)
-      const messages = file.messages as MtlintMessage[]
+      const messages = finish()
       expect(messages.map((m) => [m.actual, m.expected])).toEqual([['Lukashenko', ['Lukashenka']]])
     }
   })

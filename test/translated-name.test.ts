@@ -13,7 +13,7 @@ import translatedName from '../rules/translated-name/index.js'
 import lexicon from '../rules/translated-name/lexicon.json' with {type: 'json'}
 import {rules} from '../rules/index.js'
 import {check} from '../src/api.js'
-import {parseDocument} from '../src/parse.js'
+import {runInPieces} from './helpers.js'
 import type {MtlintMessage} from '../src/rule-kit.js'
 
 const example = fs.readFileSync(
@@ -184,26 +184,12 @@ describe('must stay quiet', () => {
 
 describe('phases', () => {
   it('reads separate pieces in document order and reports in finish (as the engine does)', () => {
-    const tree = parseDocument(example)
-    const pieces: Root[] = tree.children.map((child) => ({type: 'RootNode', children: [child]}))
     const {phases} = translatedName
     expect(phases.inOrder).toBe(true)
     for (const inOrder of [true, false]) {
-      const file = new VFile(example)
-      const state = phases.state(undefined)
-      if (inOrder) {
-        for (const piece of pieces) {
-          phases.collect!(piece, file, state)
-          phases.check(piece, file, state)
-        }
-      } else {
-        for (const piece of pieces) phases.collect!(piece, file, state)
-        for (const piece of pieces) phases.check(piece, file, state)
-      }
-
+      const {file, finish} = runInPieces(phases, example, inOrder)
       expect(file.messages).toEqual([])
-      phases.finish!(file, state)
-      const messages = file.messages as MtlintMessage[]
+      const messages = finish()
       expect(messages.map((m) => [m.actual, m.expected, m.fix])).toEqual([['a Mustache', ['Usov'], true]])
     }
   })
