@@ -6,14 +6,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type {Root} from 'nlcst'
 import {describe, expect, it} from 'vitest'
-import {VFile} from 'vfile'
 import nameConsistency from '../rules/name-consistency/index.js'
 import {rules} from '../rules/index.js'
 import {check} from '../src/api.js'
 import {runInPieces} from './helpers.js'
-import type {MtlintMessage} from '../src/rule-kit.js'
 
 const example = fs.readFileSync(
   path.join(import.meta.dirname, '..', 'corpus', 'mt', 'rambler-belarus-russia.mt.txt'),
