@@ -67,6 +67,18 @@ export function offsets(node: Node): {start: number; end: number} | undefined {
   return start === undefined || end === undefined ? undefined : {start, end}
 }
 
+/** Document offsets of the paragraphs of a tree (or of a piece of one). */
+export function paragraphSpans(tree: Root): Array<{start: number; end: number}> {
+  const spans: Array<{start: number; end: number}> = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    const span = offsets(paragraph)
+    if (span) spans.push(span)
+  }
+
+  return spans
+}
+
 // Line starts are computed once per file text and cached on the file, so
 // reporting is O(log lines) per message rather than O(document).
 const lineCache = new WeakMap<VFile, {text: string; lines: LineIndex}>()

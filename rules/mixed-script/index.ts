@@ -39,7 +39,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import translitModule from 'cyrillic-to-translit-js'
-import {report} from '../../src/rule-kit.js'
+import {paragraphSpans, report} from '../../src/rule-kit.js'
 import {isCommonWord, isDictionaryName} from '../../src/words.js'
 import abbreviationData from '../number-format/abbreviations.json' with {type: 'json'}
 import homoglyphData from './homoglyphs.json' with {type: 'json'}
@@ -84,13 +84,10 @@ export interface MixedScriptOptions {}
 export default function mixedScript(_options?: MixedScriptOptions) {
   return function (tree: Root, file: VFile) {
     const text = String(file)
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      const start = paragraph.position?.start.offset
-      const end = paragraph.position?.end.offset
+    for (const {start, end} of paragraphSpans(tree)) {
       // Every finding needs a Cyrillic or Greek letter: most paragraphs
       // have none and are passed over with one cheap scan.
-      if (start !== undefined && end !== undefined && hasCyrillicOrGreek(text, start, end)) {
+      if (hasCyrillicOrGreek(text, start, end)) {
         scanParagraph(file, text, start, end)
       }
     }

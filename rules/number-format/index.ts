@@ -31,7 +31,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {definePhasedRule, offsets, report} from '../../src/rule-kit.js'
+import {definePhasedRule, paragraphSpans, report} from '../../src/rule-kit.js'
 import abbreviationData from './abbreviations.json' with {type: 'json'}
 import labelData from './labels.json' with {type: 'json'}
 import unitData from './units.json' with {type: 'json'}
@@ -79,7 +79,7 @@ export default definePhasedRule<{british: boolean}, NumberFormatOptions>({
   collect(tree: Root, file: VFile, state) {
     if (state.british) return
     const text = String(file)
-    for (const paragraph of paragraphs(tree)) {
+    for (const paragraph of paragraphSpans(tree)) {
       if (/rouble/i.test(text.slice(paragraph.start, paragraph.end))) {
         state.british = true
         return
@@ -88,22 +88,11 @@ export default definePhasedRule<{british: boolean}, NumberFormatOptions>({
   },
   check(tree: Root, file: VFile, state) {
     const text = String(file)
-    for (const paragraph of paragraphs(tree)) {
+    for (const paragraph of paragraphSpans(tree)) {
       scanParagraph(file, text, paragraph.start, paragraph.end, state.british)
     }
   }
 })
-
-function paragraphs(tree: Root): Array<{start: number; end: number}> {
-  const places: Array<{start: number; end: number}> = []
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    const place = offsets(paragraph)
-    if (place) places.push(place)
-  }
-
-  return places
-}
 
 interface NumberToken {
   start: number

@@ -40,7 +40,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report} from '../../src/rule-kit.js'
+import {paragraphSpans, report} from '../../src/rule-kit.js'
 import {isCommonWord} from '../../src/words.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
@@ -72,11 +72,7 @@ export interface SpacingOptions {}
 export default function spacing(_options?: SpacingOptions) {
   return function (tree: Root, file: VFile) {
     const text = String(file)
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      const start = paragraph.position?.start.offset
-      const end = paragraph.position?.end.offset
-      if (start === undefined || end === undefined) continue
+    for (const {start, end} of paragraphSpans(tree)) {
       // One pass finds the few characters each check acts on; the checks
       // then look only there.
       found.survey(text, start, end)
