@@ -194,3 +194,13 @@ export function validateOptions(options: unknown): asserts options is MtlintOpti
     throw new OptionsError('`allow` must be a list of strings')
   }
 }
+
+/**
+ * Rule settings from a list of rule ids: those rules alone. Without a list,
+ * undefined: the preset's defaults (opt-in rules stay off).
+ */
+export function onlyRules(ids: string[] | undefined): Record<string, boolean> | undefined {
+  if (!ids) return undefined
+  const chosen = new Set(ids)
+  return Object.fromEntries(rules.map((rule) => [rule.id, chosen.has(rule.id)]))
+}

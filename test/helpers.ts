@@ -3,12 +3,12 @@ import type {Root} from 'nlcst'
 import {VFile} from 'vfile'
 import {check} from '../src/api.js'
 import {parseDocument} from '../src/parse.js'
+import {onlyRules} from '../src/preset.js'
 import type {MtlintMessage, PhasedRule} from '../src/rule-kit.js'
-import {rules} from '../rules/index.js'
 
 /** Options that turn on `ruleId` alone. */
 export function onlyRule(ruleId: string) {
-  return {rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.id === ruleId]))}
+  return {rules: onlyRules([ruleId])}
 }
 
 /** Lint `text` with `ruleId` alone: the result, its findings, and a summary. */

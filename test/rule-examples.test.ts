@@ -14,6 +14,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {check} from '../src/api.js'
 import {rules} from '../rules/index.js'
+import {onlyRules} from '../src/preset.js'
 
 interface Examples {
   flag?: Array<{text: string; fixed?: string; actual?: string; origin?: string}>
@@ -22,8 +23,8 @@ interface Examples {
 
 const root = path.join(import.meta.dirname, '..', 'rules')
 
-function only(id: string): Record<string, boolean> {
-  return Object.fromEntries(rules.map((rule) => [rule.id, rule.id === id]))
+function only(id: string) {
+  return onlyRules([id])
 }
 
 for (const rule of rules) {

@@ -10,8 +10,7 @@ import fs from 'node:fs'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {parsePieces} from '../parse.js'
-import {prepareRules} from '../preset.js'
-import {rules} from '../../rules/index.js'
+import {onlyRules, prepareRules} from '../preset.js'
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
@@ -23,11 +22,7 @@ if (!path) {
   process.exit(2)
 }
 
-// Without --rules, the preset's defaults (opt-in rules stay off).
-const chosen = values.rules ? new Set(values.rules.split(',')) : undefined
-const settings = chosen
-  ? Object.fromEntries(rules.map((rule) => [rule.id, chosen.has(rule.id)]))
-  : undefined
+const settings = onlyRules(values.rules ? values.rules.split(',') : undefined)
 const text = fs.readFileSync(path, 'utf8')
 const file = new VFile(text)
 const runs = prepareRules(undefined, {rules: settings}).begin()

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import readline from 'node:readline'
 import {parseArgs} from 'node:util'
 import {check} from '../api.js'
-import {rules} from '../../rules/index.js'
+import {onlyRules} from '../preset.js'
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
@@ -29,11 +29,7 @@ if (!file) {
   process.exit(2)
 }
 
-// Without --rules, the preset's defaults (opt-in rules stay off).
-const chosen = values.rules ? new Set(values.rules.split(',')) : undefined
-const settings = chosen
-  ? Object.fromEntries(rules.map((rule) => [rule.id, chosen.has(rule.id)]))
-  : undefined
+const settings = onlyRules(values.rules ? values.rules.split(',') : undefined)
 const limit = Number(values.limit)
 const sampleCount = Number(values.samples)
 const counts = new Map<string, number>()
