@@ -7,6 +7,7 @@
  * unreadable, binary, invalid UTF-8) is a one-line error naming the file; it
  * is never written, and the other files are still linted.
  */
+import './heap.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'

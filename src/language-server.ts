@@ -24,6 +24,7 @@
  * Markdown is linted as `check` lints it (given the document's path): as
  * text for now.
  */
+import './heap.js'
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'

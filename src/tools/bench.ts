@@ -26,7 +26,9 @@ const {values} = parseArgs({
 })
 
 if (values.child) {
-  // Child: lint one file, print seconds and peak RSS as JSON.
+  // Child: lint one file as the CLI does (with its V8 settings), print
+  // seconds and peak RSS as JSON.
+  await import('../heap.js')
   const {check} = await import('../api.js')
   const text = fs.readFileSync(values.child, 'utf8')
   const start = process.hrtime.bigint()
