@@ -14,6 +14,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {parsePieces} from './parse.js'
+import {loadDictionary} from './words.js'
 import type {PreparedRules} from './preset.js'
 
 /** Documents up to this many characters keep their trees between passes. */
@@ -21,6 +22,7 @@ const keepTreesUpTo = 256 * 1024
 
 export function lintDocument(file: VFile, prepared: PreparedRules): void {
   const text = String(file)
+  loadDictionary()
   const runs = prepared.begin()
   const collectors = runs.filter((run) => run.collect)
 

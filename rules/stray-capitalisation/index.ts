@@ -55,9 +55,8 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import dictionary from 'dictionary-en'
 import {definePhasedRule, report, type Finding} from '../../src/rule-kit.js'
-import {isCommonWord, isDictionaryName, properNounForm} from '../../src/words.js'
+import {dictionaryNames, isCommonWord, isDictionaryName, properNounForm} from '../../src/words.js'
 import britishData from './british-common.json' with {type: 'json'}
 import prefixData from './prefixes.json' with {type: 'json'}
 import suffixData from './proper-suffixes.json' with {type: 'json'}
@@ -220,14 +219,18 @@ const capitalMid = 1
 const dictionaryName = 2
 
 const strayCapitalisation = definePhasedRule<State>({
-  state: () => ({
-    usage: new Counts(),
-    piece: new Piece(),
-    read: undefined,
-    pending: [],
-    unknown: new Int32Array(64),
-    unknownCount: 0
-  }),
+  state: () => {
+    // Built before the first piece is parsed (see src/heap.ts).
+    nameBits ??= dictionaryNameBits()
+    return {
+      usage: new Counts(),
+      piece: new Piece(),
+      read: undefined,
+      pending: [],
+      unknown: new Int32Array(64),
+      unknownCount: 0
+    }
+  },
 
   // Pieces come in order: counting a piece's words before checking it means
   // `check` sees the counts of this piece and all earlier ones, and what
@@ -1281,12 +1284,8 @@ let nameBits: Uint32Array | undefined
  */
 function dictionaryNameBits(): Uint32Array {
   const bits = new Uint32Array(0x8000)
-  const lines = Buffer.from(dictionary.dic).toString('utf8').split('\n')
-  // The first line is the entry count.
-  for (let index = 1; index < lines.length; index++) {
-    const entry = lines[index]!.split('/', 1)[0]!.trim()
-    const key = entry.toLowerCase()
-    if (entry.charAt(0) === key.charAt(0) || properNounForm(key) === undefined) continue
+  for (const key of dictionaryNames()) {
+    if (properNounForm(key) === undefined) continue
     const bit = mix(hashKey(key)) >>> 12
     bits[bit >>> 5] = bits[bit >>> 5]! | (1 << (bit & 31))
   }
