@@ -66,7 +66,7 @@ export async function check(
     if (source !== undefined) file.data.mtlintSources = alignSource(text, source)
     lintDocument(file, prepareRules(undefined, settings))
   } else {
-    file = lintStructured(text, type, settings, filePath, source).file
+    file = (await lintStructured(text, type, settings, filePath, source)).file
   }
 
   const messages = sortMessages(file.messages as MtlintMessage[])
