@@ -40,10 +40,13 @@ export interface CheckOptions extends MtlintOptions {
 export interface CheckResult {
   /** Findings, in document order. */
   messages: MtlintMessage[]
-  /** The text with every applied fix. */
-  fixed: string
+  /**
+   * The text with every applied fix. Built when first read (as `patch`):
+   * on a long text each is about as large as the text.
+   */
+  readonly fixed: string
   /** Unified diff from the text to `fixed` ('' when nothing is fixed). */
-  patch: string
+  readonly patch: string
   /** Fixes applied, and fixes skipped because they overlapped another. */
   applied: Edit[]
   skipped: SkippedEdit[]
@@ -72,8 +75,19 @@ export async function check(
   const messages = sortMessages(file.messages as MtlintMessage[])
   file.messages = messages
   const name = filePath ? diffName(filePath) : 'text'
-  const {fixed, patch, applied, skipped} = applyFixes(text, messages, {fileName: name})
-  return {messages, fixed, patch, applied, skipped, file}
+  const fixes = applyFixes(text, messages, {fileName: name})
+  return {
+    messages,
+    applied: fixes.applied,
+    skipped: fixes.skipped,
+    file,
+    get fixed() {
+      return fixes.fixed
+    },
+    get patch() {
+      return fixes.patch
+    }
+  }
 }
 
 export interface CheckFileOptions extends MtlintOptions {

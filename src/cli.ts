@@ -200,7 +200,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       throw error
     }
 
-    if (result.patch) patches.push(result.patch)
+    if (values.diff && result.patch) patches.push(result.patch)
 
     if (values.fix && result.fixed !== text) {
       if (file === '-') {

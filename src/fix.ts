@@ -30,8 +30,10 @@ export interface SkippedEdit extends Edit {
 }
 
 export interface FixResult {
-  fixed: string
-  patch: string
+  /** The text with every applied fix (built when first read). */
+  readonly fixed: string
+  /** Unified diff from the text to `fixed`, '' when nothing is fixed (built when first read). */
+  readonly patch: string
   applied: Edit[]
   skipped: SkippedEdit[]
 }
@@ -88,8 +90,6 @@ export function applyFixes(
 
   const applied: Edit[] = []
   const skipped: SkippedEdit[] = []
-  const parts: string[] = []
-  let cursor = 0
   let lastEnd = -1
 
   for (const {edit} of order) {
@@ -108,16 +108,40 @@ export function applyFixes(
       continue
     }
 
-    parts.push(text.slice(cursor, edit.start), edit.replacement)
-    cursor = edit.end
     lastEnd = edit.end
     applied.push(edit)
   }
 
+  // `fixed` and `patch` are each about as large as the text: built when
+  // first read, so a run that only reports (or only prints the diff) does
+  // not hold both beside the text.
+  let fixed: string | undefined
+  let patch: string | undefined
+  return {
+    applied,
+    skipped,
+    get fixed() {
+      fixed ??= applyEdits(text, applied)
+      return fixed
+    },
+    get patch() {
+      patch ??= patchFromEdits(text, applied, options.fileName)
+      return patch
+    }
+  }
+}
+
+/** `text` with `edits` (sorted, not overlapping) applied. */
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  const parts: string[] = []
+  let cursor = 0
+  for (const edit of edits) {
+    parts.push(text.slice(cursor, edit.start), edit.replacement)
+    cursor = edit.end
+  }
+
   parts.push(text.slice(cursor))
-  const fixed = parts.join('')
-  const patch = patchFromEdits(text, applied, options.fileName)
-  return {fixed, patch, applied, skipped}
+  return parts.join('')
 }
 
 /**

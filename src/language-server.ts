@@ -106,12 +106,15 @@ function mtlintWithConfig(): Transformer<Root, Root> {
     }
 
     file.messages.push(...result.messages)
-    fixedTexts.set(file, result.fixed)
+    fixedTexts.set(file, result)
   }
 }
 
-/** The text with every proposed fix applied, per file, for `fixedText`. */
-const fixedTexts = new WeakMap<VFile, string>()
+/**
+ * Per file, the result whose `fixed` text `fixedText` gives (built only
+ * when "Format Document" asks for it).
+ */
+const fixedTexts = new WeakMap<VFile, {readonly fixed: string}>()
 
 const loggedConfigErrors = new Set<string>()
 
@@ -160,7 +163,7 @@ export function shapeQuickFixes(messages: MtlintMessage[]): void {
 
 /** Compile to the text with every proposed fix applied: `check`'s `fixed`. */
 function fixedText(this: Processor<any, any, any, any, any>): void {
-  this.compiler = (_tree: unknown, file: VFile) => fixedTexts.get(file) ?? String(file)
+  this.compiler = (_tree: unknown, file: VFile) => fixedTexts.get(file)?.fixed ?? String(file)
 }
 
 /** Start the server on the transport named in `process.argv` (`--stdio`). */

@@ -41,6 +41,20 @@ describe('applyFixes', () => {
     expect(result.applied).toHaveLength(2)
   })
 
+  it('builds the fixed text and the diff when first read, once, and serialises them', () => {
+    const text = 'one two\nthree four\n'
+    const result = applyFixes(text, [finding(text, 4, 7, '2')])
+    const descriptor = Object.getOwnPropertyDescriptor(result, 'patch')
+    expect(descriptor?.get).toBeTypeOf('function')
+    expect(descriptor?.enumerable).toBe(true)
+    expect(result.fixed).toBe('one 2\nthree four\n')
+    expect(result.patch).toBe(result.patch)
+    expect(applyPatch(text, result.patch)).toBe(result.fixed)
+    const copy = JSON.parse(JSON.stringify(result)) as {fixed: string; patch: string}
+    expect(copy.fixed).toBe(result.fixed)
+    expect(copy.patch).toBe(result.patch)
+  })
+
   it('applies nothing that is not marked as a fix', () => {
     const text = 'one two'
     expect(applyFixes(text, [finding(text, 0, 3, '1', 'x', false)]).fixed).toBe(text)
