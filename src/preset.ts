@@ -137,6 +137,10 @@ function relabel(file: VFile, from: number, rule: RuleDefinition): void {
     message.fix = Boolean(
       message.expected?.length && (typeof fix === 'function' ? fix(message) : fix)
     )
+    // The syntax-tree ancestors the plugin attached would keep each piece's
+    // tree alive until the document is done (mtlint's own messages carry
+    // none; `place` says where the finding is).
+    message.ancestors = undefined
   }
 }
 
