@@ -10,7 +10,9 @@ import retextStringify from 'retext-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {ParseEnglish} from 'parse-english'
 import mtlint, {applyFixes, check, checkFile, InputError, parseDocument, rules} from '../src/index.js'
+import {breakAtBlankLines, PieceParser} from '../src/parse.js'
 
 describe('check', () => {
   it('returns messages in the retext shape, the fixed text and a patch', async () => {
@@ -85,6 +87,20 @@ describe('parseDocument: linear parsing with document positions', () => {
     const text = 'First para, one.\r\n\r\nSecond 😀 para.\n\n\n  Third one here.\nSame para.\n'
     const whole = unified().use(retextEnglish).parse(text)
     expect(JSON.stringify(parseDocument(text))).toBe(JSON.stringify(whole))
+  })
+
+  it('breaks sentences at blank lines as parse-latin does, without its allocations', () => {
+    const parser = new PieceParser()
+    expect(parser.tokenizeParagraphPlugins).toContain(breakAtBlankLines)
+    const texts = [
+      'One two.\r\rThree four.',
+      'One two\n \n three four, five.\r\n\r\nSix seven\n\n\neight.',
+      'A line\nand the next\r\nand a CR\rend.',
+      ...fs.readdirSync('corpus/mt').filter((name) => name.endsWith('.txt')).map((name) => fs.readFileSync(`corpus/mt/${name}`, 'utf8'))
+    ]
+    for (const text of texts) {
+      expect(JSON.stringify(parser.parse(text))).toBe(JSON.stringify(new ParseEnglish().parse(text)))
+    }
   })
 
   it('keeps offsets right on a long line cut into pieces', () => {
