@@ -145,33 +145,50 @@ class Token {
 
 /**
  * The tokens of one paragraph. Reading the paragraph only records each
- * token's node and text; a token object is filled in when a match first
- * asks for it, so the tokens far from any possible match are never built.
- * All arrays and objects are kept for the next paragraph: nothing is
- * allocated once they are as long as the longest paragraph so far.
+ * token's kind, offsets and text; a token object is filled in when a match
+ * first asks for it, so the tokens far from any possible match are never
+ * built. All arrays and objects are kept for the next paragraph: nothing is
+ * allocated once they are as long as the longest paragraph so far. No node
+ * is kept, and `release` lets go of the texts once a piece is read: held in
+ * these long-lived arrays, they would outlive their piece's tree.
  */
 class TokenList {
   length = 0
-  private nodes: RootContent[] = []
   private texts: string[] = []
+  private words = new Uint8Array(256)
+  private starts = new Int32Array(256)
+  private ends = new Int32Array(256)
   private keys = new Int32Array(256)
   private breaks = new Uint8Array(256)
   private readonly items: Token[] = []
   /** The paragraph for which `items[index]` was filled in. */
   private filled = new Int32Array(256)
   private paragraph = 1
+  /** The most tokens since the last `release`. */
+  private used = 0
 
   clear(): void {
     this.length = 0
     this.paragraph++
   }
 
-  /** Record `node`, whose text is `text` and its `gateKey` `key`. */
-  push(node: RootContent, text: string, key: number, breakBefore: boolean): void {
+  /** Forget every text (the piece is done). */
+  release(): void {
+    this.texts.fill('', 0, this.used)
+    for (let index = 0; index < Math.min(this.used, this.items.length); index++) this.items[index]!.text = ''
+    this.used = 0
+    this.clear()
+  }
+
+  /** Record the next token: a word or other node, its offsets, its text and its `gateKey`. */
+  push(word: boolean, start: number, end: number, text: string, key: number, breakBefore: boolean): void {
     const index = this.length++
     if (index === this.keys.length) this.grow()
-    this.nodes[index] = node
+    if (this.length > this.used) this.used = this.length
     this.texts[index] = text
+    this.words[index] = word ? 1 : 0
+    this.starts[index] = start
+    this.ends[index] = end
     this.keys[index] = key
     this.breaks[index] = breakBefore ? 1 : 0
   }
@@ -186,13 +203,11 @@ class TokenList {
       token = this.items[index]!
     }
 
-    const node = this.nodes[index]!
-    const position = node.position!
     token.set(
-      node.type === 'WordNode',
+      this.words[index] === 1,
       this.texts[index]!,
-      position.start.offset!,
-      position.end.offset!,
+      this.starts[index]!,
+      this.ends[index]!,
       this.breaks[index] === 1,
       this.keys[index]!
     )
@@ -202,16 +217,19 @@ class TokenList {
 
   private grow(): void {
     const size = this.keys.length * 2
-    const keys = new Int32Array(size)
-    keys.set(this.keys)
-    this.keys = keys
-    const breaks = new Uint8Array(size)
-    breaks.set(this.breaks)
-    this.breaks = breaks
-    const filled = new Int32Array(size)
-    filled.set(this.filled)
-    this.filled = filled
+    this.words = larger(this.words, new Uint8Array(size))
+    this.starts = larger(this.starts, new Int32Array(size))
+    this.ends = larger(this.ends, new Int32Array(size))
+    this.keys = larger(this.keys, new Int32Array(size))
+    this.breaks = larger(this.breaks, new Uint8Array(size))
+    this.filled = larger(this.filled, new Int32Array(size))
   }
+}
+
+/** `to` holding `from` at its start. */
+function larger<Array extends Uint8Array | Int32Array>(from: Array, to: Array): Array {
+  to.set(from)
+  return to
 }
 
 type Atom =
@@ -336,6 +354,8 @@ export default function calque(options?: CalqueOptions) {
         }
       }
     }
+
+    tokens.release()
   }
 
   /** Record the node as the next token (as `tokenize` would) and note what it is. */
@@ -352,7 +372,7 @@ export default function calque(options?: CalqueOptions) {
     const at = tokens.length
     const value = valueOf(node)
     const key = gateKey(value)
-    tokens.push(node, value, key, breakBefore)
+    tokens.push(node.type === 'WordNode', position.start.offset, position.end.offset, value, key, breakBefore)
     const first = value.charCodeAt(0)
     if (first >= 48 && first <= 57) mark(digitKey, at)
     if (requiredWords.mayHave(key)) {

@@ -174,6 +174,8 @@ export default function dashAttribution(options?: DashAttributionOptions) {
       tokenize(paragraph.children, tokenList)
       new ParagraphScan(file, text, tokenList, unquotedSpeech).run()
     }
+
+    tokenList.release()
   }
 }
 
@@ -192,6 +194,8 @@ class Token {
  */
 class TokenList {
   length = 0
+  /** The most tokens since the last `release`. */
+  private used = 0
   private readonly items: Token[] = []
 
   /** The token at `index`, or undefined outside the paragraph. */
@@ -200,6 +204,16 @@ class TokenList {
   }
 
   clear(): void {
+    this.length = 0
+  }
+
+  /**
+   * Let go of every token's text once a piece is read: held by these
+   * long-lived objects, they would outlive the piece's tree.
+   */
+  release(): void {
+    for (let index = 0; index < this.used; index++) this.items[index]!.text = ''
+    this.used = 0
     this.length = 0
   }
 
@@ -214,7 +228,7 @@ class TokenList {
     token.text = text
     token.start = start
     token.end = end
-    this.length++
+    if (++this.length > this.used) this.used = this.length
   }
 }
 

@@ -187,6 +187,8 @@ function collect(tree: Root, _file: VFile, state: State): void {
   for (const paragraph of tree.children) {
     if (paragraph.type === 'ParagraphNode') collectParagraph(paragraph, state)
   }
+
+  shared.release()
 }
 
 /** One paragraph of the first pass (a function of its own, so that the engine optimizes it early). */
@@ -1059,15 +1061,35 @@ class Token {
  * to paragraph: a document has hundreds of thousands of tokens, and most
  * are only looked at once.
  */
+/** The place of a released token. */
+const nowhere: Position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+
 class Tokens {
   items: Token[] = []
   length = 0
+  /** The most tokens since the last `release`. */
+  used = 0
   /** Tokens other than words that are a colon. */
   colons = 0
 
   /** The token at `index`, undefined outside the paragraph. */
   get(index: number): Token | undefined {
     return index >= 0 && index < this.length ? this.items[index] : undefined
+  }
+
+  /**
+   * Let go of every token's text and place once a piece is read: held by
+   * these long-lived objects, they would outlive the piece's tree.
+   */
+  release(): void {
+    for (let index = 0; index < this.used; index++) {
+      const token = this.items[index]!
+      token.text = ''
+      token.position = nowhere
+    }
+
+    this.used = 0
+    this.length = 0
   }
 
   push(
@@ -1093,7 +1115,7 @@ class Tokens {
       token.facts = facts
     }
 
-    this.length++
+    if (++this.length > this.used) this.used = this.length
   }
 }
 
