@@ -44,9 +44,9 @@ export interface Piece {
 /**
  * Cut `text` into contiguous pieces covering it exactly: each piece ends
  * after a blank line, or after a line end or a space once it is long.
+ * Yielded one by one, so that a long document's pieces are never all held.
  */
-export function cutPieces(text: string): Piece[] {
-  const pieces: Piece[] = []
+export function* cutPieces(text: string): Generator<Piece> {
   let start = 0
   let index = 0
   const length = text.length
@@ -75,7 +75,7 @@ export function cutPieces(text: string): Piece[] {
           end++
         }
 
-        pieces.push({start, end})
+        yield {start, end}
         start = end
         index = end
         continue
@@ -91,7 +91,7 @@ export function cutPieces(text: string): Piece[] {
         let end = index + 1
         // Never split a surrogate pair.
         if (isHighSurrogate(text.charCodeAt(end - 1))) end++
-        pieces.push({start, end})
+        yield {start, end}
         start = end
         index = end
         continue
@@ -101,8 +101,7 @@ export function cutPieces(text: string): Piece[] {
     index++
   }
 
-  if (start < length) pieces.push({start, end: length})
-  return pieces
+  if (start < length) yield {start, end: length}
 }
 
 /**
