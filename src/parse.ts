@@ -203,7 +203,10 @@ export class PieceParser extends ParseEnglish {
 
   override tokenize(value: string | null | undefined): SentenceContent[] {
     const tokens = super.tokenize(value)
-    for (const token of tokens) {
+    // An index, not `for…of`: the iterator's results were a tenth of
+    // everything allocated while linting.
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!
       if (!token.position) continue
       movePoint(token.position.start, this.shift)
       movePoint(token.position.end, this.shift)
