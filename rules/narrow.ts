@@ -9,8 +9,9 @@ import type {Paragraph, Root, Sentence, Word} from 'nlcst'
 
 /**
  * retext-repeated-words only reports a word followed, after one white
- * space, by the same word: hand it the sentences with two such neighbours
- * of equal length and the same first letter (any case).
+ * space, by the same word in any case: hand it the sentences with two such
+ * neighbours (compared without making strings; where letters beyond ASCII
+ * or a word of several parts make that unsure, the sentence is kept).
  */
 export function sentencesWithRepeat(tree: Root): Root {
   const children: Sentence[] = []
@@ -31,11 +32,45 @@ function hasNeighbourPair(sentence: Sentence): boolean {
     const space = nodes[index + 1]!
     const second = nodes[index + 2]!
     if (first.type !== 'WordNode' || space.type !== 'WhiteSpaceNode' || second.type !== 'WordNode') continue
-    const a = firstCode(first)
-    const b = firstCode(second)
-    // Beyond ASCII, lower-casing can change a word's length: keep those.
-    if (a >= 128 || b >= 128) return true
-    if (a === b && wordLength(first) === wordLength(second)) return true
+    if (maySpellAlike(first, second)) return true
+  }
+
+  return false
+}
+
+/** Whether two words may be the same word in any case (false only when sure they are not). */
+function maySpellAlike(first: Word, second: Word): boolean {
+  const a = onlyText(first)
+  const b = onlyText(second)
+  if (a === undefined || b === undefined) {
+    // Several parts (`don't`): first letter and length.
+    const codeA = firstCode(first)
+    const codeB = firstCode(second)
+    if (codeA >= 128 || codeB >= 128) return true
+    return codeA === codeB && wordLength(first) === wordLength(second)
+  }
+
+  if (a.length !== b.length) return hasBeyondAscii(a) || hasBeyondAscii(b)
+  for (let index = 0; index < a.length; index++) {
+    const codeA = a.charCodeAt(index)
+    const codeB = b.charCodeAt(index)
+    // Beyond ASCII, lower-casing is not one code for one code: keep those.
+    if (codeA >= 128 || codeB >= 128) return true
+    if (lowerAscii(codeA) !== lowerAscii(codeB)) return false
+  }
+
+  return true
+}
+
+/** The word's text when it is one text node. */
+function onlyText(word: Word): string | undefined {
+  const only = word.children.length === 1 ? word.children[0] : undefined
+  return only?.type === 'TextNode' ? only.value : undefined
+}
+
+function hasBeyondAscii(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    if (value.charCodeAt(index) >= 128) return true
   }
 
   return false
@@ -51,6 +86,10 @@ function wordLength(word: Word): number {
 function firstCode(word: Word): number {
   const child = word.children[0]
   const code = child && 'value' in child ? child.value.charCodeAt(0) : -1
+  return lowerAscii(code)
+}
+
+function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code
 }
 
@@ -74,23 +113,34 @@ export function sentencesWithArticle(tree: Root): Root {
 
 /**
  * retext-sentence-spacing (default options) only reports white space of
- * two or more spaces between two sentences of a paragraph: hand it those
- * paragraphs.
+ * two or more spaces between two sentences of a paragraph, and looks at
+ * nothing but that white space and the kind of its neighbours: hand it one
+ * small paragraph per such space, the space itself between two empty
+ * sentences, so that its walk does not go through every word.
  */
 export function paragraphsWithWideSpace(tree: Root): Root {
   const children: Paragraph[] = []
   for (const paragraph of tree.children) {
-    if (
-      paragraph.type === 'ParagraphNode' &&
-      paragraph.children.some(
-        (child) => child.type === 'WhiteSpaceNode' && child.value.startsWith('  ')
-      )
-    ) {
-      children.push(paragraph)
+    if (paragraph.type !== 'ParagraphNode') continue
+    const nodes = paragraph.children
+    for (let index = 1; index + 1 < nodes.length; index++) {
+      const space = nodes[index]!
+      if (
+        space.type === 'WhiteSpaceNode' &&
+        space.value.startsWith('  ') &&
+        nodes[index - 1]!.type === 'SentenceNode' &&
+        nodes[index + 1]!.type === 'SentenceNode'
+      ) {
+        children.push({type: 'ParagraphNode', children: [emptySentence(), space, emptySentence()]})
+      }
     }
   }
 
   return {type: 'RootNode', children}
+}
+
+function emptySentence(): Sentence {
+  return {type: 'SentenceNode', children: []}
 }
 
 function isArticle(node: Sentence['children'][number]): boolean {
