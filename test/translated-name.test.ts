@@ -74,6 +74,25 @@ describe('context: the most recent speaker named before the slot', () => {
     expect(messages[0]!.expected).toEqual([])
   })
 
+  it('keeps finding the speakers within the window deep into a long document', async () => {
+    // Twenty sections, each a speaker, some text and a slot. Every slot gets
+    // its own section's speaker first, then those named within the window
+    // (3,000 characters) before it: one more with ~1,400-character
+    // sections, two more (the most it proposes is three) with ~750.
+    const surnames = ['Ivanov', 'Smirnov', 'Kuznetsov', 'Popov', 'Vasiliev', 'Petrov', 'Sokolov', 'Mikhailov', 'Novikov', 'Fedorov',
+      'Morozov', 'Volkov', 'Alekseev', 'Lebedev', 'Semenov', 'Egorov', 'Pavlov', 'Kozlov', 'Stepanov', 'Nikolaev']
+    for (const [sentences, earlier] of [[22, 1], [10, 2]] as const) {
+      const filler = 'The weather in the region stayed mild for the whole week. '.repeat(sentences)
+      const text = surnames
+        .map((surname) => `Political analyst Ivan ${surname} said that Minsk depends on Moscow.\n\n${filler}\n\n${slot}`)
+        .join('\n\n')
+      const {messages} = await findings(text)
+      expect(messages.map((message) => message.expected)).toEqual(
+        surnames.map((_, index) => surnames.slice(Math.max(0, index - earlier), index + 1).reverse())
+      )
+    }
+  })
+
   it('only suggests a bare word (`, said Blacksmith.`), and only in a document about the region', async () => {
     const bare = 'Economist Ivan Kuznetsov said that prices in Russia would rise. Rates will go up, said Blacksmith.'
     const {messages} = await findings(bare)

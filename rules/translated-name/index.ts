@@ -134,7 +134,11 @@ interface State {
   nameRuns: Map<string, NameRun>
   /** The name slots that hold a capitalised word, in document order. */
   slots: Slot[]
-  /** Speakers in document order. */
+  /**
+   * Speakers in document order, from the last `window` characters: the
+   * speakers before a slot are looked up when its paragraph is read (see
+   * `collectParagraph`), so older ones are dropped and memory stays flat.
+   */
   speakers: Speaker[]
   /** The document is about Russia, Ukraine or Belarus. */
   slavic: boolean
@@ -194,6 +198,7 @@ function collect(tree: Root, _file: VFile, state: State): void {
 /** One paragraph of the first pass (a function of its own, so that the engine optimizes it early). */
 function collectParagraph(paragraph: Paragraph, state: State): void {
   const tokens = tokenize(paragraph)
+  const firstSlot = state.slots.length
   // Where the run of capitalised words that the current word is in starts,
   // and whether the last capitalised word goes on into the next.
   let run = 0
@@ -224,6 +229,16 @@ function collectParagraph(paragraph: Paragraph, state: State): void {
     goesOn = continuesRun(tokens, index)
     if (!goesOn) addName(state, tokens, run, index)
   }
+
+  // Every speaker before this paragraph's slots is known now (a run that
+  // starts before a slot may end after it): look them up, then forget the
+  // speakers that no later slot can reach.
+  for (let index = firstSlot; index < state.slots.length; index++) {
+    const slot = state.slots[index]!
+    slot.speakers = recentSpeakers(state, slot.start, slot.word)
+  }
+
+  if (tokens.length > 0) dropOldSpeakers(state, tokens.get(tokens.length - 1)!.end)
 }
 
 /**
@@ -314,6 +329,8 @@ interface Slot {
   article: boolean
   /** For a lexicon word after its person's given name (`Dmitry Sands`): that person. */
   givenEntry: Required<LexiconEntry> | undefined
+  /** Surnames of the speakers named before it, most recent first (`recentSpeakers`). */
+  speakers?: string[]
 }
 
 /** The name slot at the capitalised word at `index`, if there is one. */
@@ -369,7 +386,7 @@ function reportLexiconWord(
 
   const entry = givenEntry ?? named?.entry ?? entries[0]!
   const spelled = (named?.entry === entry ? named.spelled : undefined) ?? entry.surname
-  const speaker = slot.kind === 'verb' ? recentSpeakers(state, slot.start, word)[0] : undefined
+  const speaker = slot.kind === 'verb' ? slot.speakers![0] : undefined
 
   let fix = Boolean(givenEntry || named)
   const expected = [spelled]
@@ -419,7 +436,7 @@ function reportContextWord(slot: Slot, file: VFile, state: State): void {
   if (state.notes.get(word)?.nameUse) return
 
   const actual = String(file).slice(slot.start, slot.end)
-  const speakers = recentSpeakers(state, slot.start, word)
+  const speakers = slot.speakers!
   if (!slot.article && (!state.slavic || speakers.length === 0)) return
 
   if (speakers.length > 0) {
@@ -556,6 +573,20 @@ function recentSpeakers(state: State, start: number, exclude: string): string[] 
   }
 
   return found
+}
+
+/**
+ * Forget the speakers no slot at `from` or later can reach: `recentSpeakers`
+ * stops at the first speaker (going back) that starts more than `window`
+ * before the slot, and speakers start in document order.
+ */
+function dropOldSpeakers(state: State, from: number): void {
+  const {speakers} = state
+  let keep = speakers.length
+  while (keep > 0 && (speakerStart(speakers[keep - 1]!) ?? speakers[keep - 1]!.starts[0]!) >= from - state.window) keep--
+  // `keep` speakers start before the window; the last of them stops any
+  // later search, the ones before it are never reached.
+  if (keep > 1) state.speakers = speakers.slice(keep - 1)
 }
 
 /** Remember the run of capitalised words from `from` to `end` if it is in a speaker's place. */
