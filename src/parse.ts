@@ -31,8 +31,13 @@ const latinBreak = await import(
   () => undefined
 )
 
-/** A piece longer than this is cut at the next line end, then at a space. */
-const softLimit = 16_384
+/**
+ * A piece longer than this is cut at the next line end, or in a long line
+ * after the next sentence end outside quotation marks. A piece's tree stays
+ * alive while every rule reads it: kept small, trees die young, and V8's
+ * young generation stays small too (a 16K limit cost ~8 MB more at 8 MB).
+ */
+const softLimit = 4096
 /** No piece is ever longer than this (hard cut, surrogate-safe). */
 const hardLimit = 65_536
 
@@ -50,11 +55,17 @@ export function* cutPieces(text: string): Generator<Piece> {
   let start = 0
   let index = 0
   const length = text.length
+  // Where the line at hand starts, and whether it is inside quotation
+  // marks: a cut there would part a quote from its attribution.
+  let lineStart = 0
+  let quoted = false
 
   while (index < length) {
     const code = text.charCodeAt(index)
 
     if (code === 10 /* \n */) {
+      lineStart = index + 1
+      quoted = false
       // A blank line: the next line holds only spaces, tabs or a CR.
       let next = index + 1
       while (next < length) {
@@ -80,12 +91,18 @@ export function* cutPieces(text: string): Generator<Piece> {
         index = end
         continue
       }
-    } else if (index - start >= softLimit) {
-      // A very long line: cut after a space that follows sentence-final
-      // punctuation if one is near, else after any space, else hard.
+    } else {
+      if (code === 34 /* " */) quoted = !quoted
+      else if (code === 0x201c /* “ */ || code === 0xab /* « */) quoted = true
+      else if (code === 0x201d /* ” */ || code === 0xbb /* » */) quoted = false
+
+      // A very long line (shorter ones wait for their line end): cut after
+      // a space that follows sentence-final punctuation outside quotation
+      // marks if one is near, else after any space, else hard.
+      const run = index - Math.max(start, lineStart)
       if (
-        (code === 32 && isSentenceEnd(text.charCodeAt(index - 1))) ||
-        (code === 32 && index - start >= softLimit * 2) ||
+        (code === 32 && run >= softLimit && !quoted && isSentenceEnd(text.charCodeAt(index - 1))) ||
+        (code === 32 && run >= softLimit * 2) ||
         index - start >= hardLimit
       ) {
         let end = index + 1

@@ -12,7 +12,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {ParseEnglish} from 'parse-english'
 import mtlint, {applyFixes, check, checkFile, InputError, parseDocument, rules} from '../src/index.js'
-import {breakAtBlankLines, PieceParser} from '../src/parse.js'
+import {breakAtBlankLines, cutPieces, PieceParser} from '../src/parse.js'
 
 describe('check', () => {
   it('returns messages in the retext shape, the fixed text and a patch', async () => {
@@ -101,6 +101,35 @@ describe('parseDocument: linear parsing with document positions', () => {
     for (const text of texts) {
       expect(JSON.stringify(parser.parse(text))).toBe(JSON.stringify(new ParseEnglish().parse(text)))
     }
+  })
+
+  it('cuts long text into pieces at line ends, or in a long line at a sentence end outside quotes', () => {
+    const pieces = (text: string) => [...cutPieces(text)].map((piece) => text.slice(piece.start, piece.end))
+    const line = 'A short line of a segment per line file.\n'
+    const lines = line.repeat(500)
+    const cut = pieces(lines)
+    expect(cut.join('')).toBe(lines)
+    expect(cut.length).toBeGreaterThan(3)
+    for (const piece of cut.slice(0, -1)) expect(piece.endsWith('\n')).toBe(true)
+
+    // One long line: the cuts fall after a full stop, never inside a quote
+    // (one shorter than twice the limit; a longer one is cut at a space).
+    const quote = '“' + 'Words of a long quotation. '.repeat(150) + '” said he. '
+    const long = ('A sentence of the paragraph. '.repeat(100) + quote).repeat(4)
+    const parts = pieces(long)
+    expect(parts.join('')).toBe(long)
+    expect(parts.length).toBeGreaterThan(2)
+    for (const part of parts.slice(0, -1)) {
+      expect(part.endsWith('. ')).toBe(true)
+      const opened = part.lastIndexOf('“')
+      expect(opened === -1 || part.lastIndexOf('”') > opened).toBe(true)
+    }
+
+    // Hostile input without spaces or line ends is still cut, so parsing stays linear.
+    const hostile = '"'.repeat(200_000) + 'x'.repeat(200_000)
+    const hard = pieces(hostile)
+    expect(hard.join('')).toBe(hostile)
+    expect(Math.max(...hard.map((piece) => piece.length))).toBeLessThanOrEqual(65_536 + 1)
   })
 
   it('keeps offsets right on a long line cut into pieces', () => {
