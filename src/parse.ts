@@ -32,13 +32,19 @@ const latinBreak = await import(
 )
 
 /**
- * A piece longer than this is cut at the next line end, or in a long line
- * after the next sentence end outside quotation marks. A piece's tree stays
- * alive while every rule reads it: kept small, trees die young, and V8's
- * young generation stays small too (a 16K limit cost ~8 MB more at 8 MB).
+ * Past this many characters a piece ends where a sentence ends outside
+ * quotation marks (a full stop, `!` or `?` not followed by a lower-case
+ * letter): at a line end, or (in a line at least this long) after a single
+ * space. A piece's tree stays alive while every rule reads it:
+ * kept small, trees die young, and V8's young generation stays small too
+ * (16K pieces cost ~8 MB more at 8 MB).
  */
 const softLimit = 4096
-/** No piece is ever longer than this (hard cut, surrogate-safe). */
+/** Past twice that, where any sentence ends, also mid-line or inside quotation marks. */
+const sentenceLimit = softLimit * 2
+/** Past four times that, at any line end or single space. */
+const anyLimit = softLimit * 4
+/** No piece is longer than this, give or take a surrogate pair (hard cut). */
 const hardLimit = 65_536
 
 export interface Piece {
@@ -48,77 +54,114 @@ export interface Piece {
 
 /**
  * Cut `text` into contiguous pieces covering it exactly: each piece ends
- * after a blank line, or after a line end or a space once it is long.
- * Yielded one by one, so that a long document's pieces are never all held.
+ * after a blank line (`\n`, `\r\n` or a lone `\r`, as parse-english reads
+ * them), or, once long, where a sentence ends (see `softLimit`). A piece is
+ * cut between two words of a sentence or inside a run of spaces only when
+ * no sentence has ended for 16K characters, so that the rules find in
+ * pieces what they find in the whole paragraph. Yielded one by one, so
+ * that a long document's pieces are never all held.
  */
 export function* cutPieces(text: string): Generator<Piece> {
   let start = 0
   let index = 0
   const length = text.length
-  // Where the line at hand starts, and whether it is inside quotation
-  // marks: a cut there would part a quote from its attribution.
+  // Where the line at hand starts, and whether the paragraph is inside
+  // quotation marks here: a cut there would part a quote from its
+  // attribution.
   let lineStart = 0
   let quoted = false
 
   while (index < length) {
     const code = text.charCodeAt(index)
 
-    if (code === 10 /* \n */) {
-      lineStart = index + 1
-      quoted = false
-      // A blank line: the next line holds only spaces, tabs or a CR.
-      let next = index + 1
-      while (next < length) {
-        const c = text.charCodeAt(next)
-        if (c !== 32 && c !== 9 && c !== 13) break
-        next++
-      }
-
+    if (code === 10 /* \n */ || code === 13 /* \r */) {
+      const after = code === 13 && text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1
+      // A blank line: the next line holds only spaces or tabs.
+      let next = after
+      while (next < length && isSpaceOrTab(text.charCodeAt(next))) next++
+      const blank = next < length && isLineBreak(text.charCodeAt(next))
+      const size = index - start
       if (
-        (next < length && text.charCodeAt(next) === 10) ||
-        index - start >= softLimit
+        blank ||
+        (size >= softLimit &&
+          (!quoted || size >= sentenceLimit) &&
+          endsSentence(text, index, start) &&
+          !isLowerCase(text, next)) ||
+        size >= anyLimit
       ) {
-        // Keep the whole run of blank lines in this piece.
-        let end = index + 1
-        while (end < length) {
-          const c = text.charCodeAt(end)
-          if (c !== 10 && c !== 32 && c !== 9 && c !== 13) break
-          end++
-        }
-
+        // Keep the whole run of white space (blank lines) in this piece.
+        let end = after
+        while (end < length && isWhiteSpace(text.charCodeAt(end))) end++
         yield {start, end}
         start = end
         index = end
+        lineStart = end
+        quoted = false
         continue
       }
-    } else {
-      if (code === 34 /* " */) quoted = !quoted
-      else if (code === 0x201c /* “ */ || code === 0xab /* « */) quoted = true
-      else if (code === 0x201d /* ” */ || code === 0xbb /* » */) quoted = false
 
-      // A very long line (shorter ones wait for their line end): cut after
-      // a space that follows sentence-final punctuation outside quotation
-      // marks if one is near, else after any space, else hard.
-      const run = index - Math.max(start, lineStart)
-      if (
-        (code === 32 && run >= softLimit && !quoted && isSentenceEnd(text.charCodeAt(index - 1))) ||
-        (code === 32 && run >= softLimit * 2) ||
-        index - start >= hardLimit
-      ) {
-        let end = index + 1
-        // Never split a surrogate pair.
-        if (isHighSurrogate(text.charCodeAt(end - 1))) end++
-        yield {start, end}
-        start = end
-        index = end
-        continue
-      }
+      index = after
+      lineStart = after
+      continue
+    }
+
+    if (code === 34 /* " */) quoted = !quoted
+    else if (code === 0x201c /* “ */ || code === 0xab /* « */) quoted = true
+    else if (code === 0x201d /* ” */ || code === 0xbb /* » */) quoted = false
+
+    const size = index - start
+    if (
+      (size >= softLimit &&
+        code === 32 &&
+        !isWhiteSpace(text.charCodeAt(index + 1)) &&
+        (isSentenceEnd(text.charCodeAt(index - 1)) && !isLowerCase(text, index + 1)
+          ? size >= sentenceLimit || (!quoted && index - Math.max(start, lineStart) >= softLimit)
+          : size >= anyLimit)) ||
+      size >= hardLimit
+    ) {
+      let end = index + 1
+      // Never split a surrogate pair.
+      if (isHighSurrogate(text.charCodeAt(end - 1))) end++
+      yield {start, end}
+      start = end
+      index = end
+      continue
     }
 
     index++
   }
 
   if (start < length) yield {start, end: length}
+}
+
+/** Whether the line ending at `index` ends a sentence (past trailing spaces, not before `from`). */
+function endsSentence(text: string, index: number, from: number): boolean {
+  let at = index - 1
+  while (at > from && isSpaceOrTab(text.charCodeAt(at))) at--
+  return isSentenceEnd(text.charCodeAt(at))
+}
+
+/**
+ * Whether the character at `index` is a lower-case letter: parse-english
+ * does not start a sentence there (`said. is`), so neither may a piece.
+ */
+function isLowerCase(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  if (code < 128) return code >= 97 && code <= 122
+  const character = text.charAt(index)
+  return character !== character.toUpperCase()
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13
 }
 
 /**

@@ -3,9 +3,17 @@
  * collected before any check; rules that only look back run in one pass;
  * `finish` comes last.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
+import {check} from '../src/api.js'
 import {lintDocument} from '../src/engine.js'
+import {cutPieces} from '../src/parse.js'
+import mtlint from '../src/preset.js'
 import type {DocumentRun, PreparedRules} from '../src/preset.js'
 
 function recorder(log: string[], name: string, inOrder: boolean): DocumentRun {
@@ -51,5 +59,80 @@ describe('lintDocument', () => {
       expect(checks).toHaveLength(20_000)
       expect(checks[1]).toBe('a check 19')
     }
+  })
+})
+
+/**
+ * The engine cuts long paragraphs into pieces (see `cutPieces`); it must
+ * find there what the preset finds on the whole paragraph, parsed at once.
+ */
+describe('pieces find what the whole paragraph gives', () => {
+  const corpus = path.join(import.meta.dirname, '..', 'corpus', 'mt')
+  const prose = fs
+    .readdirSync(corpus)
+    .filter((name) => name.endsWith('.mt.txt'))
+    .sort()
+    .map((name) => fs.readFileSync(path.join(corpus, name), 'utf8').replace(/\s+/g, ' ').trim())
+    .join(' ')
+    .slice(0, 60_000)
+    // Straight quotes left unpaired by MT pair differently over 60,000
+    // characters than over one piece, whole or cut: only the snippets quote.
+    .replace(/["“”«»]/g, '')
+  // Findings that span a line end, a run of spaces or a quotation.
+  const snippets = [
+    'He said that the\nthe report was late.',
+    'They left.  Then it rained.  Nobody came.',
+    'The minister said: " We will respond ", and left.',
+    '“It is over,” — he said.',
+    'of Course, they came. It is is true.'
+  ]
+
+  /** `prose` with a snippet after every 40 words, so that some fall where pieces are cut. */
+  function seeded(): string[] {
+    const words = prose.split(' ')
+    const out: string[] = []
+    words.forEach((word, index) => {
+      out.push(word)
+      if (index % 40 === 39) out.push(snippets[(index / 40) % snippets.length | 0]!)
+    })
+    return out
+  }
+
+  /** The seeded prose wrapped into lines of ~70 characters. */
+  function wrapped(lineEnd: string): string {
+    const words = seeded()
+    const lines: string[] = []
+    let line = ''
+    for (const word of words) {
+      if (line.length + word.length > 70) {
+        lines.push(line)
+        line = ''
+      }
+      line += (line ? ' ' : '') + word
+    }
+
+    lines.push(line)
+    return lines.map((each) => each.replaceAll('\n', lineEnd)).join(lineEnd)
+  }
+
+  function summary(messages: VFileMessage[]): string[] {
+    return messages.map((m) => `${m.ruleId} ${m.place && 'start' in m.place ? m.place.start.offset : ''} ${m.actual} → ${m.expected?.[0]}`)
+  }
+
+  const cases: Array<[string, string]> = [
+    ['one long line', seeded().join(' ')],
+    ['a hard-wrapped paragraph', wrapped('\n')],
+    ['CRLF line ends', wrapped('\r\n')],
+    ['lone CR line ends', wrapped('\r')]
+  ]
+
+  it.each(cases)('%s', async (_name, text) => {
+    const pieces = [...cutPieces(text)]
+    expect(pieces.length).toBeGreaterThan(5)
+    const file = new VFile(text)
+    await unified().use(retextEnglish).use(mtlint).run(unified().use(retextEnglish).parse(text), file)
+    const {messages} = await check(text)
+    expect(summary(messages).sort()).toEqual(summary(file.messages).sort())
+    expect(messages.length).toBeGreaterThan(snippets.length)
   })
 })
