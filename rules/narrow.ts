@@ -43,11 +43,10 @@ function maySpellAlike(first: Word, second: Word): boolean {
   const a = onlyText(first)
   const b = onlyText(second)
   if (a === undefined || b === undefined) {
-    // Several parts (`don't`): first letter and length.
-    const codeA = firstCode(first)
-    const codeB = firstCode(second)
-    if (codeA >= 128 || codeB >= 128) return true
-    return codeA === codeB && wordLength(first) === wordLength(second)
+    // Several parts (`don't`): first letter and length, unless a letter
+    // beyond ASCII may change the length when lower-cased (`İ`).
+    if (partsBeyondAscii(first) || partsBeyondAscii(second)) return true
+    return firstCode(first) === firstCode(second) && wordLength(first) === wordLength(second)
   }
 
   if (a.length !== b.length) return hasBeyondAscii(a) || hasBeyondAscii(b)
@@ -66,6 +65,14 @@ function maySpellAlike(first: Word, second: Word): boolean {
 function onlyText(word: Word): string | undefined {
   const only = word.children.length === 1 ? word.children[0] : undefined
   return only?.type === 'TextNode' ? only.value : undefined
+}
+
+function partsBeyondAscii(word: Word): boolean {
+  for (const child of word.children) {
+    if ('value' in child && hasBeyondAscii(child.value)) return true
+  }
+
+  return false
 }
 
 function hasBeyondAscii(value: string): boolean {

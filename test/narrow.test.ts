@@ -16,7 +16,7 @@ import {parseDocument} from '../src/parse.js'
 const corpus = path.join(import.meta.dirname, '..', 'corpus', 'mt')
 const texts = [
   'The the end. Don\'t don\'t stop. It is is. D. D. will. Heavy heavy. the The. 5 5 pages. ÉTÉ été.\n\n' +
-  'In İstanbul i̇stanbul. In it is at an of on. Straße STRASSE. Köln köln.\n\n' +
+  'In İstanbul i̇stanbul. In it is at an of on. Straße STRASSE. Köln köln. It is xİ-y xi̇-y here. aİ\'s ai̇\'s.\n\n' +
   'An apple, a hour, AN owl. A  European union.  a euro.\n\nAn  “a” a. It was a. A\n\nTwo  spaces.  Three   spaces. One. Tab\tspace.',
   ...fs.readdirSync(corpus)
     .filter((name) => name.endsWith('.mt.txt'))
