@@ -89,7 +89,7 @@ const plainWord = /^\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*$/u
 /**
  * A run of capitalised words in a speaker's place (`analyst Pavel Usov`,
  * `Usov said`). Whether it is a name, and so a speaker, the dictionary says
- * only when a slot asks for the speakers before it.
+ * when that is first asked (`speakerStart`).
  */
 interface Speaker {
   words: string[]
@@ -135,9 +135,10 @@ interface State {
   /** The name slots that hold a capitalised word, in document order. */
   slots: Slot[]
   /**
-   * Speakers in document order, from the last `window` characters: the
-   * speakers before a slot are looked up when its paragraph is read (see
-   * `collectParagraph`), so older ones are dropped and memory stays flat.
+   * Speakers in document order. The speakers before a slot are looked up
+   * when its paragraph is read (see `collectParagraph`), so those more than
+   * `window` characters back are dropped (`dropOldSpeakers`) and memory
+   * stays flat.
    */
   speakers: Speaker[]
   /** The document is about Russia, Ukraine or Belarus. */
@@ -548,22 +549,19 @@ function lexiconSlot(tokens: Tokens, index: number): {start: number; kind: Slot[
   return undefined
 }
 
-/** Surnames of the speakers named before `start`, most recent first. */
+/**
+ * The most runs `recentSpeakers` looks back over: a document that names the
+ * same speaker again and again would otherwise be read back to the start of
+ * the window for every slot (quadratic with a large `window`).
+ */
+const speakerLookBack = 100
+
+/** Surnames of the (three) speakers named before `start`, most recent first. */
 function recentSpeakers(state: State, start: number, exclude: string): string[] {
   const found: string[] = []
   const {speakers} = state
-  // Binary search for the last run before `start` (a run that is no
-  // speaker counts by its first word).
-  let low = 0
-  let high = speakers.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    const speaker = speakers[middle]!
-    if ((speakerStart(speaker) ?? speaker.starts[0]!) < start) low = middle + 1
-    else high = middle
-  }
-
-  for (let index = low - 1; index >= 0 && found.length < 3; index--) {
+  const last = countBefore(speakers, start) - 1
+  for (let index = last; index >= 0 && index > last - speakerLookBack && found.length < 3; index--) {
     const speaker = speakers[index]!
     const from = speakerStart(speaker)
     if ((from ?? speaker.starts[0]!) < start - state.window) break
@@ -578,15 +576,31 @@ function recentSpeakers(state: State, start: number, exclude: string): string[] 
 /**
  * Forget the speakers no slot at `from` or later can reach: `recentSpeakers`
  * stops at the first speaker (going back) that starts more than `window`
- * before the slot, and speakers start in document order.
+ * before the slot, so the ones before that speaker are never reached. They
+ * are dropped once they are at least half of the list, so that each is
+ * copied a bounded number of times.
  */
 function dropOldSpeakers(state: State, from: number): void {
   const {speakers} = state
-  let keep = speakers.length
-  while (keep > 0 && (speakerStart(speakers[keep - 1]!) ?? speakers[keep - 1]!.starts[0]!) >= from - state.window) keep--
-  // `keep` speakers start before the window; the last of them stops any
-  // later search, the ones before it are never reached.
-  if (keep > 1) state.speakers = speakers.slice(keep - 1)
+  const unreachable = countBefore(speakers, from - state.window) - 1
+  if (unreachable > 0 && unreachable * 2 >= speakers.length) state.speakers = speakers.slice(unreachable)
+}
+
+/**
+ * How many speakers start before `offset` (a run that is no speaker counts
+ * by its first word): speakers are in document order, so by halves.
+ */
+function countBefore(speakers: Speaker[], offset: number): number {
+  let low = 0
+  let high = speakers.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    const speaker = speakers[middle]!
+    if ((speakerStart(speaker) ?? speaker.starts[0]!) < offset) low = middle + 1
+    else high = middle
+  }
+
+  return low
 }
 
 /** Remember the run of capitalised words from `from` to `end` if it is in a speaker's place. */
@@ -1087,14 +1101,14 @@ class Token {
   }
 }
 
+/** The place of a released token. */
+const nowhere: Position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+
 /**
  * The tokens of one paragraph. The token objects are reused from paragraph
  * to paragraph: a document has hundreds of thousands of tokens, and most
  * are only looked at once.
  */
-/** The place of a released token. */
-const nowhere: Position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
-
 class Tokens {
   items: Token[] = []
   length = 0
