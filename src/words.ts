@@ -58,8 +58,11 @@ export interface WordList {
   compounds: string[]
 }
 
-/** Where the build writes the word list: beside `dist/src/` when built, in `dist/` from the sources. */
-const builtWordLists = [new URL('../english-words.json', import.meta.url), new URL('../dist/english-words.json', import.meta.url)]
+/**
+ * Where the build writes the word list, seen from this module: `dist/`
+ * when running from the sources (tests), beside `dist/src/` when built.
+ */
+const builtWordLists = [new URL('../dist/english-words.json', import.meta.url), new URL('../english-words.json', import.meta.url)]
 
 function readWordList(): WordList {
   for (const url of builtWordLists) {
@@ -104,7 +107,10 @@ export function isCommonWord(word: string): boolean {
   return answer
 }
 
-/** As nspell's `correct` answers for a lower-case word. */
+/**
+ * Whether a lower-case word is a stem the dictionary stores in lower case
+ * or a form nspell's `correct` accepts (the list holds both).
+ */
 function isCommonLower(lower: string): boolean {
   const {common, compounds} = words!
   if (common.has(lower)) return true

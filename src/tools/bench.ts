@@ -85,7 +85,7 @@ function runChild(file: string, flags: string[]): {seconds: number; peak: number
   return JSON.parse(child.stdout) as {seconds: number; peak: number; messages: number}
 }
 
-/** Real MT text: segments as lines, documents as paragraphs. */
+/** Real MT text: a document's segments joined into one paragraph, documents separated by blank lines. */
 function buildCorpus(folder: string, bytes: number): string {
   const files = ['mlqe-pe-ruen.jsonl', 'wmt21-ted-mqm-zhen.jsonl', 'wmt23-sxs-mqm-zhen.jsonl']
   const documents = new Map<string, string[]>()
