@@ -117,6 +117,7 @@ export function applyFixes(
   // not hold both beside the text.
   let fixed: string | undefined
   let patch: string | undefined
+  const {fileName} = options
   return {
     applied,
     skipped,
@@ -125,7 +126,7 @@ export function applyFixes(
       return fixed
     },
     get patch() {
-      patch ??= patchFromEdits(text, applied, options.fileName)
+      patch ??= patchFromEdits(text, applied, fileName)
       return patch
     }
   }
