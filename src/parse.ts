@@ -4,8 +4,8 @@
  * parse-english is superlinear on one long string (it builds one flat token
  * list and merges with `splice`: 8 MB took 70 s and 1.2 GB), but linear on
  * paragraph-sized pieces. So the document is cut into pieces at blank lines
- * (and, for hostile input without blank lines, at line ends or spaces once a
- * piece gets long), each piece is parsed on its own, its positions are moved
+ * (and, in a long paragraph, where a sentence ends; see `cutPieces`), each
+ * piece is parsed on its own, its positions are moved
  * to document coordinates, and the pieces' children are joined under one
  * root. Rules that need the whole document (a name used elsewhere) still get
  * all of it.
