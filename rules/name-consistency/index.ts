@@ -26,6 +26,8 @@
  *   ALL CAPS;
  * - a spelling used consistently, whatever it is (`Babariko` is not
  *   changed to `Babaryka` unless the document also writes `Babaryka`).
+ * - the name of a site or a file (`Chinanews.com` beside `China News`):
+ *   it is spelt as registered.
  *
  * One pass in document order counts the spellings of every key (hash maps)
  * and logs where each is used (two numbers per use); once the whole document
@@ -487,7 +489,7 @@ function walkParagraph(paragraph: Paragraph, state: State): void {
       }
 
       parts(child, spaced ? previous!.value : '', state)
-      const capital = capitalOf(child)
+      const capital = isAddress(child) ? undefined : capitalOf(child)
       if (capital && spaced && previous!.whole) {
         countPair(state, previous!.value, capital.value, previous!.start, beforePrevious?.value ?? '')
       }
@@ -519,6 +521,7 @@ function capitalOf(word: Word): Capital | undefined {
 
 /** The name words among the text parts of a word; only the first has a word before it. */
 function parts(word: Word, before: string, state: State): void {
+  if (isAddress(word)) return
   let first = true
   for (const part of word.children) {
     if (part.type === 'TextNode' && isCapitalWord(part.value, 4, nameWord)) {
@@ -529,6 +532,23 @@ function parts(word: Word, before: string, state: State): void {
 
     first = false
   }
+}
+
+/**
+ * `Chinanews.com`, `Lenta.ru`, `Report.pdf`: a site or a file, whose name is
+ * spelt as its owner registered it, not as the text spells the name.
+ */
+function isAddress(word: Word): boolean {
+  const parts = word.children
+  for (let index = 1; index + 1 < parts.length; index++) {
+    const dot = parts[index]!
+    const after = parts[index + 1]!
+    if (dot.type === 'PunctuationNode' && dot.value === '.' && after.type === 'TextNode' && /^[a-z]{2,6}$/.test(after.value)) {
+      return true
+    }
+  }
+
+  return false
 }
 
 /**

@@ -731,10 +731,16 @@ function spaceBeforeClosing(file: VFile, text: string, at: number, from: number,
 /**
  * `" word "`: straight quotes paired in order. Only when every opening
  * quote stands after a space or an opener and every closing one before a
- * space or a mark: otherwise the pairing (or an inch sign) is in doubt.
+ * space or a mark, and no two quotes touch: otherwise the pairing (or an
+ * inch sign) is in doubt.
  */
 function straightQuotes(file: VFile, text: string, positions: number[], from: number, to: number): void {
   if (positions.length === 0 || positions.length % 2 === 1) return
+  // `doing? "" Nothing. ""`: quotes typed together close one line of
+  // dialogue and open the next, so pairing them in order is in doubt.
+  for (let index = 1; index < positions.length; index++) {
+    if (positions[index] === positions[index - 1]! + 1) return
+  }
 
   for (let index = 0; index < positions.length; index += 2) {
     const open = positions[index]!
